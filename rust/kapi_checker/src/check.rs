@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! The entry and exit checks.
+//!
+//! Both are pure functions of a spec, the argument words read at entry and (for the exit check)
+//! the return value. Arithmetic is checked or wrapping and every index is bounds-checked, so no
+//! input can panic.
+
+use crate::spec::{ArgType, ConstraintKind, ReturnCheck, SyscallSpec, AT_FDCWD, MAX_ERRNO, MAX_PARAMS};
+
+/// Most violations kept for one call; further ones are counted in [`Verdict::dropped`].
+pub const MAX_VIOLATIONS: usize = 8;
+
+/// What a violation is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum ViolationKind {
+    /// An argument is outside one of its parameter's constraints.
+    Arg = 0,
+    /// The call failed with an errno the spec does not declare.
+    UndeclaredErrno = 1,
+    /// The call succeeded with a value outside the return spec.
+    BadSuccess = 2,
+    /// A constraint was broken at entry, and the call failed with an errno other than the ones
+    /// the spec ties to that constraint.
+    OracleErrno = 3,
+    /// A constraint was broken at entry, and the call succeeded anyway.
+    OracleSuccess = 4,
+}
+
+impl ViolationKind {
+    /// Every kind, in `repr` order.
+    pub const ALL: [ViolationKind; 5] = [
+        ViolationKind::Arg,
+        ViolationKind::UndeclaredErrno,
+        ViolationKind::BadSuccess,
+        ViolationKind::OracleErrno,
+        ViolationKind::OracleSuccess,
+    ];
+
+    /// Stable lower-case name, used in dmesg lines, trace events and statistics.
+    pub const fn name(self) -> &'static str {
+        match self {
+            ViolationKind::Arg => "arg",
+            ViolationKind::UndeclaredErrno => "undeclared_errno",
+            ViolationKind::BadSuccess => "bad_success",
+            ViolationKind::OracleErrno => "oracle_errno",
+            ViolationKind::OracleSuccess => "oracle_success",
+        }
+    }
+}
+
+/// One violation found in one call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Violation {
+    /// What kind of violation this is.
+    pub kind: ViolationKind,
+    /// Index of the parameter involved (`Arg` and oracle kinds), or `None`.
+    pub param: Option<u8>,
+    /// Index of the broken constraint within that parameter's constraints.
+    pub constraint: u8,
+    /// The argument's normalised value (`Arg` and oracle kinds), otherwise 0.
+    pub value: u64,
+    /// The call's return value (exit kinds), otherwise 0.
+    pub ret: i64,
+}
+
+/// The violations found in one call (bounded; no allocation).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Verdict {
+    /// The first [`MAX_VIOLATIONS`] violations, in spec order.
+    pub violations: heapless::Vec<Violation, MAX_VIOLATIONS>,
+    /// How many further violations did not fit.
+    pub dropped: u16,
+}
+
+impl Verdict {
+    /// An empty verdict.
+    pub const fn new() -> Self {
+        Self {
+            violations: heapless::Vec::new(),
+            dropped: 0,
+        }
+    }
+
+    /// Whether no violation was found.
+    pub fn is_clean(&self) -> bool {
+        self.violations.is_empty() && self.dropped == 0
+    }
+
+    fn push(&mut self, v: Violation) {
+        if self.violations.push(v).is_err() {
+            self.dropped = self.dropped.saturating_add(1);
+        }
+    }
+}
+
+/// The errno a return value carries, if it is an error (`-MAX_ERRNO..=-1`).
+pub fn errno_of(ret: i64) -> Option<u16> {
+    if (-MAX_ERRNO..=-1).contains(&ret) {
+        u16::try_from(ret.unsigned_abs()).ok()
+    } else {
+        None
+    }
+}
+
+fn arg(args: &[u64; MAX_PARAMS], idx: usize) -> u64 {
+    args.get(idx).copied().unwrap_or(0)
+}
+
+/// Whether a normalised `value` of type `ty` satisfies `kind`; `args` are the raw argument words
+/// (for constraints that involve another parameter).
+pub(crate) fn satisfies(kind: &ConstraintKind, ty: ArgType, value: u64, args: &[u64; MAX_PARAMS]) -> bool {
+    match *kind {
+        ConstraintKind::Range { min, max } => ty.le(min, value) && ty.le(value, max),
+        ConstraintKind::Mask { valid } => value & !valid == 0,
+        ConstraintKind::Enum { values } => values.contains(&value),
+        ConstraintKind::Exclude { values } => !values.contains(&value),
+        ConstraintKind::Alignment { align } | ConstraintKind::PageAligned { page_size: align } => {
+            align != 0 && value % align == 0
+        }
+        ConstraintKind::PowerOfTwo => value != 0 && !ty.is_negative(value) && value & (value - 1) == 0,
+        ConstraintKind::NonZero => value != 0,
+        ConstraintKind::Fd => {
+            let v = ArgType::I64.normalize(ArgType::I32.normalize(value));
+            // The value must be an `int` (no bits beyond the type) that is >= 0 or AT_FDCWD.
+            (ty.bits <= 32 || v == value) && ((v as i64) >= 0 || v as i64 == AT_FDCWD)
+        }
+        ConstraintKind::NoWrap { other } => value.checked_add(arg(args, other as usize)).is_some(),
+    }
+}
+
+/// Judges the arguments of a call at `sys_enter`: every broken constraint of every parameter is
+/// an [`ViolationKind::Arg`] violation. `args` are the raw argument registers, in order.
+pub fn check_entry(spec: &SyscallSpec, args: &[u64; MAX_PARAMS]) -> Verdict {
+    let mut verdict = Verdict::new();
+    for_each_broken(spec, args, |p, c, value| {
+        verdict.push(Violation {
+            kind: ViolationKind::Arg,
+            param: Some(p),
+            constraint: c,
+            value,
+            ret: 0,
+        });
+        true
+    });
+    verdict
+}
+
+/// Calls `f(param, constraint, value)` for each broken constraint, in spec order, until it
+/// returns `false`.
+fn for_each_broken(spec: &SyscallSpec, args: &[u64; MAX_PARAMS], mut f: impl FnMut(u8, u8, u64) -> bool) {
+    for (p, param) in spec.params.iter().enumerate().take(MAX_PARAMS) {
+        let value = param.ty.normalize(arg(args, p));
+        for (c, constraint) in param.constraints.iter().enumerate().take(u8::MAX as usize) {
+            if !satisfies(&constraint.kind, param.ty, value, args) && !f(p as u8, c as u8, value) {
+                return;
+            }
+        }
+    }
+}
+
+/// Judges the outcome of a call at `sys_exit`, given the arguments read at its entry.
+///
+/// - An errno not in the spec's declared list is [`ViolationKind::UndeclaredErrno`].
+/// - A success outside the return spec is [`ViolationKind::BadSuccess`].
+/// - The oracle: if constraints that predict an outcome were broken at entry, the call must fail
+///   with one of the errnos tied to any of them ([`ViolationKind::OracleErrno`] otherwise), and a
+///   success is [`ViolationKind::OracleSuccess`]. Advisory constraints (no errnos) predict nothing.
+pub fn check_exit(spec: &SyscallSpec, args: &[u64; MAX_PARAMS], ret: i64) -> Verdict {
+    let mut verdict = Verdict::new();
+    let errno = errno_of(ret);
+
+    match errno {
+        Some(e) if spec.error_index(e).is_none() => verdict.push(Violation {
+            kind: ViolationKind::UndeclaredErrno,
+            param: None,
+            constraint: 0,
+            value: 0,
+            ret,
+        }),
+        Some(_) => {}
+        None if !success_ok(spec.ret, ret) => verdict.push(Violation {
+            kind: ViolationKind::BadSuccess,
+            param: None,
+            constraint: 0,
+            value: 0,
+            ret,
+        }),
+        None => {}
+    }
+
+    // The oracle: the first predicting constraint that was broken names the violation; the
+    // allowed errnos are the union over all broken predicting constraints.
+    let mut first: Option<(u8, u8, u64)> = None;
+    let mut allowed = false;
+    for_each_broken(spec, args, |p, c, value| {
+        let errnos = spec
+            .params
+            .get(p as usize)
+            .and_then(|param| param.constraints.get(c as usize))
+            .map_or(&[][..], |constraint| constraint.errnos);
+        if !errnos.is_empty() {
+            first.get_or_insert((p, c, value));
+            if errno.is_some_and(|e| errnos.contains(&e)) {
+                allowed = true;
+                return false;
+            }
+        }
+        true
+    });
+    if let (Some((p, c, value)), false) = (first, allowed) {
+        verdict.push(Violation {
+            kind: if errno.is_some() {
+                ViolationKind::OracleErrno
+            } else {
+                ViolationKind::OracleSuccess
+            },
+            param: Some(p),
+            constraint: c,
+            value,
+            ret,
+        });
+    }
+    verdict
+}
+
+fn success_ok(check: ReturnCheck, ret: i64) -> bool {
+    match check {
+        ReturnCheck::Any => true,
+        ReturnCheck::Exact(v) => ret == v,
+        ReturnCheck::Range { min, max } => (min..=max).contains(&ret),
+        ReturnCheck::Fd => (0..=i64::from(i32::MAX)).contains(&ret),
+        ReturnCheck::NoReturn => false,
+    }
+}

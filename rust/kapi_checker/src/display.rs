@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! Allocation-free rendering of what a spec allows, for reports.
+
+use core::fmt;
+
+use crate::spec::{ArgType, Constraint, ConstraintKind, SyscallSpec};
+
+/// Capacity of a [`MessageBuf`] in bytes.
+pub const MESSAGE_CAPACITY: usize = 96;
+
+/// A fixed-capacity message buffer. Writing past its capacity truncates (at a character
+/// boundary) instead of failing, so a report is always produced.
+#[derive(Clone, Debug, Default)]
+pub struct MessageBuf(heapless::String<MESSAGE_CAPACITY>);
+
+impl MessageBuf {
+    /// An empty buffer.
+    pub const fn new() -> Self {
+        Self(heapless::String::new())
+    }
+
+    /// The text written so far.
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+
+    /// Formats `args` into a fresh buffer, truncating if needed.
+    pub fn format(args: fmt::Arguments<'_>) -> Self {
+        let mut buf = Self::new();
+        // Writing to a MessageBuf never fails; it truncates.
+        let _ = fmt::write(&mut buf, args);
+        buf
+    }
+}
+
+impl fmt::Write for MessageBuf {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        for ch in s.chars() {
+            if self.0.push(ch).is_err() {
+                break;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Displays what a constraint allows, e.g. `mask 0x1`, `range [0, 0x7fffffffffffffff]`,
+/// `not {0x4}`, `start + len must not wrap`.
+pub struct AllowedDisplay<'a> {
+    /// The spec the constraint belongs to (names the other parameter of `NoWrap`).
+    pub spec: &'a SyscallSpec,
+    /// The parameter's type (signedness of bounds).
+    pub ty: ArgType,
+    /// The parameter's name.
+    pub param: &'a str,
+    /// The constraint.
+    pub constraint: &'a Constraint,
+}
+
+struct Val(ArgType, u64);
+
+impl fmt::Display for Val {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Val(ty, v) = *self;
+        if ty.is_negative(v) {
+            write!(f, "{}", v as i64)
+        } else if v < 4096 {
+            write!(f, "{v}")
+        } else {
+            write!(f, "{v:#x}")
+        }
+    }
+}
+
+fn list(f: &mut fmt::Formatter<'_>, ty: ArgType, values: &[u64]) -> fmt::Result {
+    f.write_str("{")?;
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        write!(f, "{}", Val(ty, *v))?;
+    }
+    f.write_str("}")
+}
+
+impl fmt::Display for AllowedDisplay<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ty = self.ty;
+        match self.constraint.kind {
+            ConstraintKind::Range { min, max } => write!(f, "range [{}, {}]", Val(ty, min), Val(ty, max)),
+            ConstraintKind::Mask { valid } => write!(f, "mask {valid:#x}"),
+            ConstraintKind::Enum { values } => {
+                f.write_str("one of ")?;
+                list(f, ty, values)
+            }
+            ConstraintKind::Exclude { values } => {
+                f.write_str("not ")?;
+                list(f, ty, values)
+            }
+            ConstraintKind::Alignment { align } => write!(f, "aligned to {align}"),
+            ConstraintKind::PowerOfTwo => f.write_str("power of two"),
+            ConstraintKind::PageAligned { page_size } => write!(f, "page aligned ({page_size})"),
+            ConstraintKind::NonZero => f.write_str("nonzero"),
+            ConstraintKind::Fd => f.write_str("fd (0..INT_MAX or AT_FDCWD)"),
+            ConstraintKind::NoWrap { other } => {
+                let other = self.spec.params.get(other as usize).map_or("?", |p| p.name);
+                write!(f, "{} + {} must not wrap", self.param, other)
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! Allocation-free checker of system calls against KAPI specifications.
+//!
+//! This crate owns the runtime form of a specification ([`SyscallSpec`]) and the two pure
+//! functions that judge a call against it: [`check_entry`] (raw argument words to argument
+//! violations) and [`check_exit`] (return value to return-value and oracle violations).
+//!
+//! It knows nothing about the kernel. The kernel module compiles this same source with the
+//! kernel's target and flags (`no_std`, no `alloc`, `panic=abort`, overflow checks on) and feeds
+//! it registers; the host tests exercise exactly the code the kernel runs. Nothing here
+//! allocates, panics, or loops over anything but a spec's bounded, static slices.
+
+#![no_std]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod check;
+mod display;
+mod spec;
+
+pub use check::{check_entry, check_exit, errno_of, Verdict, Violation, ViolationKind, MAX_VIOLATIONS};
+pub use display::{AllowedDisplay, MessageBuf, MESSAGE_CAPACITY};
+pub use spec::{
+    ArgType, Constraint, ConstraintKind, ErrorSpec, ParamSpec, ReturnCheck, SyscallSpec, AT_FDCWD,
+    MAX_ERRNO, MAX_PARAMS,
+};

@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! Runtime specification types.
+//!
+//! Generated tables are `static` values of these types, built in `const` context: no heap, no
+//! initialisation code, no lookup structure beyond an array indexed by syscall number.
+
+/// Number of argument registers a system call has.
+pub const MAX_PARAMS: usize = 6;
+
+/// Largest errno value: return values in `-MAX_ERRNO..=-1` are errors (`IS_ERR_VALUE`).
+pub const MAX_ERRNO: i64 = 4095;
+
+/// `AT_FDCWD`, accepted wherever a file descriptor is (see [`ConstraintKind::Fd`]).
+pub const AT_FDCWD: i64 = -100;
+
+/// Width and signedness of an argument, from its C type (`int` is 32 bits signed, `size_t` 64
+/// bits unsigned on x86_64).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ArgType {
+    /// Width in bits: 8, 16, 32 or 64.
+    pub bits: u8,
+    /// Whether the C type is signed.
+    pub signed: bool,
+}
+
+impl ArgType {
+    /// `int`, `s32`, `__s32`.
+    pub const I32: Self = Self::new(32, true);
+    /// `unsigned int`, `u32`, `__u32`.
+    pub const U32: Self = Self::new(32, false);
+    /// `long`, `s64`, `ssize_t`, `loff_t` (64-bit).
+    pub const I64: Self = Self::new(64, true);
+    /// `unsigned long`, `u64`, `size_t`, pointers (64-bit).
+    pub const U64: Self = Self::new(64, false);
+    /// `short`, `s16`.
+    pub const I16: Self = Self::new(16, true);
+    /// `unsigned short`, `u16`, `umode_t`.
+    pub const U16: Self = Self::new(16, false);
+    /// `s8`, `signed char`.
+    pub const I8: Self = Self::new(8, true);
+    /// `u8`, `unsigned char`.
+    pub const U8: Self = Self::new(8, false);
+
+    /// A type of `bits` width (clamped to 1..=64) and the given signedness.
+    pub const fn new(bits: u8, signed: bool) -> Self {
+        let bits = if bits == 0 {
+            1
+        } else if bits > 64 {
+            64
+        } else {
+            bits
+        };
+        Self { bits, signed }
+    }
+
+    /// Truncates a raw register word to this type's width and sign- or zero-extends it back to
+    /// 64 bits, giving the value the kernel's C code sees as a 64-bit bit pattern.
+    pub const fn normalize(self, raw: u64) -> u64 {
+        let shift = 64 - self.bits as u32;
+        if shift == 0 {
+            raw
+        } else if self.signed {
+            (((raw << shift) as i64) >> shift) as u64
+        } else {
+            (raw << shift) >> shift
+        }
+    }
+
+    /// Whether `a <= b` for two normalised values of this type.
+    pub const fn le(self, a: u64, b: u64) -> bool {
+        if self.signed {
+            (a as i64) <= (b as i64)
+        } else {
+            a <= b
+        }
+    }
+
+    /// Largest value of this type, normalised.
+    pub const fn max_value(self) -> u64 {
+        let all = u64::MAX >> (64 - self.bits as u32);
+        if self.signed {
+            all >> 1
+        } else {
+            all
+        }
+    }
+
+    /// Smallest value of this type, normalised.
+    pub const fn min_value(self) -> u64 {
+        if self.signed {
+            self.normalize(1u64 << (self.bits as u32 - 1))
+        } else {
+            0
+        }
+    }
+
+    /// Whether a normalised value is negative (always false for unsigned types).
+    pub const fn is_negative(self, v: u64) -> bool {
+        self.signed && (v as i64) < 0
+    }
+}
+
+/// One checkable constraint on one parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Constraint {
+    /// What the value must satisfy.
+    pub kind: ConstraintKind,
+    /// The errnos (positive values) the kernel must fail with when this constraint is broken.
+    /// Empty means advisory: a broken constraint is reported, but no outcome is predicted.
+    pub errnos: &'static [u16],
+}
+
+/// The value checks the runtime performs. Bounds and values are bit patterns of the parameter's
+/// type, normalised as by [`ArgType::normalize`], compared with the parameter's signedness.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConstraintKind {
+    /// `min <= value <= max`.
+    Range {
+        /// Smallest allowed value.
+        min: u64,
+        /// Largest allowed value.
+        max: u64,
+    },
+    /// `value & !valid == 0`.
+    Mask {
+        /// The bits that may be set.
+        valid: u64,
+    },
+    /// `value` is one of `values`.
+    Enum {
+        /// The allowed values.
+        values: &'static [u64],
+    },
+    /// `value` is none of `values`.
+    Exclude {
+        /// The forbidden values.
+        values: &'static [u64],
+    },
+    /// `value` is a multiple of `align` (a power of two).
+    Alignment {
+        /// Required alignment in bytes.
+        align: u64,
+    },
+    /// `value` is a power of two (zero is not).
+    PowerOfTwo,
+    /// `value` is a multiple of the page size.
+    PageAligned {
+        /// The architecture's page size in bytes.
+        page_size: u64,
+    },
+    /// `value != 0`.
+    NonZero,
+    /// A file descriptor: `0 <= value <= INT_MAX`, or `AT_FDCWD`.
+    Fd,
+    /// `value + args[other]` does not wrap around (both taken as unsigned 64-bit quantities),
+    /// e.g. `start + len` of a memory range.
+    NoWrap {
+        /// Index of the other parameter.
+        other: u8,
+    },
+}
+
+/// One parameter of a system call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ParamSpec {
+    /// Parameter name, as in `SYSCALL_DEFINE`.
+    pub name: &'static str,
+    /// C type as written in the spec (`size_t`, `int`, `unsigned long`).
+    pub c_type: &'static str,
+    /// Width and signedness derived from the C type.
+    pub ty: ArgType,
+    /// Constraints checked at entry, in spec order.
+    pub constraints: &'static [Constraint],
+}
+
+/// One declared error return.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ErrorSpec {
+    /// Positive errno value on the target architecture.
+    pub errno: u16,
+    /// Symbolic name (`EINVAL`).
+    pub name: &'static str,
+}
+
+/// What a successful return value must be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReturnCheck {
+    /// Any non-error value.
+    Any,
+    /// Exactly this value (`0` for most calls).
+    Exact(i64),
+    /// Within `min..=max`.
+    Range {
+        /// Smallest successful value.
+        min: i64,
+        /// Largest successful value.
+        max: i64,
+    },
+    /// A file descriptor: `0..=INT_MAX`.
+    Fd,
+    /// The call does not return on success (`execve`, `exit`); any return is an error.
+    NoReturn,
+}
+
+/// The runtime form of one system call's specification.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SyscallSpec {
+    /// Name without the `sys_` prefix (`mlock2`).
+    pub name: &'static str,
+    /// Number in the target architecture's syscall table.
+    pub nr: u32,
+    /// One-line description.
+    pub summary: &'static str,
+    /// Parameters, in order; at most [`MAX_PARAMS`].
+    pub params: &'static [ParamSpec],
+    /// What a successful return must be.
+    pub ret: ReturnCheck,
+    /// Declared error returns; at most 64.
+    pub errors: &'static [ErrorSpec],
+    /// The whole specification rendered as text (everything the source carries), for the
+    /// module's spec listing.
+    pub doc: &'static str,
+}
+
+impl SyscallSpec {
+    /// Index of `errno` in [`Self::errors`], if it is declared.
+    pub fn error_index(&self, errno: u16) -> Option<usize> {
+        self.errors.iter().position(|e| e.errno == errno)
+    }
+
+    /// Name of `errno` if it is declared.
+    pub fn error_name(&self, errno: u16) -> Option<&'static str> {
+        self.errors.iter().find(|e| e.errno == errno).map(|e| e.name)
+    }
+}

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Fetches Debian's linux-source-7.2 (pinned, with a fallback to the newest 7.2.x) and builds the
+# test kernel out of tree. Both are cached under $KAPI_CACHE; the build directory is keyed by the
+# kernel version, the config fragment and the Rust toolchain, so changing any of them rebuilds.
+#
+#   scripts/kernel.sh source   print the unpacked source directory (fetching it if needed)
+#   scripts/kernel.sh build    print the built kernel directory, KDIR (building it if needed)
+source "$(dirname "$0")/lib.sh"
+
+APT_DIR=$KAPI_CACHE/apt
+SOURCES="deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian sid main
+deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie-backports main"
+
+apt_private() {
+	apt-get -q -o Dir::Etc::SourceList="$APT_DIR/sources.list" -o Dir::Etc::SourceParts=/dev/null \
+		-o Dir::State::Lists="$APT_DIR/lists" -o Dir::Cache="$APT_DIR/cache" \
+		-o APT::Get::List-Cleanup=0 "$@"
+}
+
+fetch_source() {
+	local have
+	have=$(ls -d "$KAPI_CACHE"/src/linux-source-7.2-*/Makefile 2>/dev/null | sort -V | tail -n1 || true)
+	if [ -n "$have" ]; then
+		local want="$KAPI_CACHE/src/linux-source-7.2-$KERNEL_DEB_PIN/Makefile"
+		[ -f "$want" ] && have=$want
+		dirname "$have"
+		return
+	fi
+	mkdir -p "$APT_DIR/lists/partial" "$APT_DIR/cache/archives/partial" "$KAPI_CACHE/src"
+	printf '%s\n' "$SOURCES" >"$APT_DIR/sources.list"
+	log "fetching the $KERNEL_DEB_PKG package index (Debian sid, trixie-backports)"
+	apt_private update >&2 || die "could not download Debian's package index (network?)"
+	local ver=$KERNEL_DEB_PIN
+	if ! apt_private download --print-uris "$KERNEL_DEB_PKG=$ver" >/dev/null 2>&1; then
+		ver=$(apt-cache -o Dir::Etc::SourceList="$APT_DIR/sources.list" -o Dir::Etc::SourceParts=/dev/null \
+			-o Dir::State::Lists="$APT_DIR/lists" madison "$KERNEL_DEB_PKG" 2>/dev/null |
+			awk -F'|' '{gsub(/ /,"",$2); print $2}' | grep '^7\.2\.' | sort -V | tail -n1)
+		[ -n "$ver" ] || die "Debian no longer carries $KERNEL_DEB_PKG; set KDIR= to your own Rust-enabled 7.x build"
+		log "pinned $KERNEL_DEB_PIN is gone from the archive; using $ver"
+	fi
+	local tmp
+	tmp=$(mktemp -d "$KAPI_CACHE/src/.dl.XXXXXX")
+	(cd "$tmp" && apt_private download "$KERNEL_DEB_PKG=$ver" >&2) \
+		|| die "apt-get download $KERNEL_DEB_PKG=$ver failed"
+	log "unpacking $KERNEL_DEB_PKG $ver"
+	dpkg-deb -x "$tmp"/*.deb "$tmp/deb"
+	local dest="$KAPI_CACHE/src/linux-source-7.2-$ver"
+	rm -rf "$dest.part"
+	mkdir -p "$dest.part"
+	tar -xf "$tmp"/deb/usr/src/linux-source-7.2.tar.xz -C "$dest.part" --strip-components=1
+	rm -rf "$tmp" "$dest"
+	mv "$dest.part" "$dest"
+	echo "$dest"
+}
+
+build_kernel() {
+	local src key kdir
+	src=$(fetch_source)
+	kernel_env
+	need bindgen "run scripts/setup.sh (installs bindgen-cli $BINDGEN_VERSION)"
+	key=$( { echo "$src"; cat "$KAPI_ROOT/scripts/test-kernel.config"; rustc -V; bindgen --version; echo "$LIBCLANG_VERSION"; } |
+		sha256sum | cut -c1-12)
+	kdir="$KAPI_CACHE/build/$(basename "$src")-$key"
+	if [ -f "$kdir/.kapi-built" ]; then
+		echo "$kdir"
+		return
+	fi
+	mkdir -p "$kdir"
+	log "building the test kernel in $kdir (about 5 minutes on 2 cores; log: $kdir/build.log)"
+	{
+		make -C "$src" O="$kdir" rustavailable &&
+		make -C "$src" O="$kdir" tinyconfig &&
+		"$src/scripts/kconfig/merge_config.sh" -m -O "$kdir" "$kdir/.config" "$KAPI_ROOT/scripts/test-kernel.config" &&
+		make -C "$src" O="$kdir" olddefconfig
+	} >"$kdir/build.log" 2>&1 || { tail -n 30 "$kdir/build.log" >&2; die "kernel configuration failed"; }
+	# Every option of the fragment must have survived olddefconfig (a dropped CONFIG_RUST would
+	# otherwise only show up as a module that does not build).
+	local opt
+	while read -r opt; do
+		case "$opt" in CONFIG_*=*) grep -qx "$opt" "$kdir/.config" ||
+			die "kernel config dropped '$opt' (unmet dependency?); see $kdir/.config" ;; esac
+	done <"$KAPI_ROOT/scripts/test-kernel.config"
+	make -C "$src" O="$kdir" -j"$(($(nproc) + 1))" bzImage modules_prepare >>"$kdir/build.log" 2>&1 ||
+		{ tail -n 40 "$kdir/build.log" >&2; die "kernel build failed; full log: $kdir/build.log"; }
+	touch "$kdir/.kapi-built"
+	echo "$kdir"
+}
+
+case "${1:-}" in
+source) fetch_source ;;
+build) build_kernel ;;
+*) die "usage: $0 source|build" ;;
+esac

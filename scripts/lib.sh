@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: GPL-2.0
+# Shared settings and helpers for the kapi-validator scripts. Sourced, not run.
+
+set -euo pipefail
+
+KAPI_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# Everything downloaded or built outside the repository lives here.
+KAPI_CACHE=${KAPI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kapi-validator}
+
+# Kernel source: Debian's linux-source-7.2 package. The pinned version is the one known to
+# work; when the archive no longer carries it, the newest 7.2.x it has is used instead.
+KERNEL_DEB_PIN=${KERNEL_DEB_PIN:-7.2.13-1}
+KERNEL_DEB_PKG=linux-source-7.2
+BINDGEN_VERSION=0.72.1
+LIBCLANG_VERSION=18.1.1
+
+export RUSTUP_TOOLCHAIN=${RUSTUP_TOOLCHAIN:-stable}
+
+log() { printf '[kapi] %s\n' "$*" >&2; }
+die() { printf '[kapi] error: %s\n' "$*" >&2; exit 1; }
+
+# need CMD HOW: fail with one clear message when a tool is missing.
+need() {
+	command -v "$1" >/dev/null 2>&1 || die "'$1' is missing; $2"
+}
+
+# The libclang the kernel's bindgen uses (bookworm's libclang 14 is too old for 7.2).
+libclang_dir() {
+	echo "$KAPI_CACHE/tools/libclang-$LIBCLANG_VERSION/lib/python3/site-packages/clang/native"
+}
+
+# Environment for anything that runs the kernel's Rust build.
+kernel_env() {
+	export LIBCLANG_PATH
+	LIBCLANG_PATH=$(libclang_dir)
+	export PATH="$HOME/.cargo/bin:$PATH"
+}
