@@ -81,7 +81,7 @@ build_kernel() {
 		case "$opt" in CONFIG_*=*) grep -qx "$opt" "$kdir/.config" ||
 			die "kernel config dropped '$opt' (unmet dependency?); see $kdir/.config" ;; esac
 	done <"$KAPI_ROOT/scripts/test-kernel.config"
-	make -C "$src" O="$kdir" -j"$(($(nproc) + 1))" bzImage modules_prepare >>"$kdir/build.log" 2>&1 ||
+	make -C "$src" O="$kdir" -j"$(($(nproc) + 1))" bzImage modules >>"$kdir/build.log" 2>&1 ||
 		{ tail -n 40 "$kdir/build.log" >&2; die "kernel build failed; full log: $kdir/build.log"; }
 	touch "$kdir/.kapi-built"
 	echo "$kdir"

@@ -1,0 +1,86 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# kapi-validator. The two commands:
+#
+#   make demo    build what is missing, boot the test kernel under QEMU, load the validator,
+#                run a small program that makes valid and invalid mlock-family calls
+#   make test    all tests: host (cargo) and in the VM (selftests, TAP)
+#
+# Other targets:
+#   make setup                 install missing packages and tools (idempotent)
+#   make kernel                fetch and build the test kernel (cached under $(KAPI_CACHE))
+#   make module [KDIR=...]     build kapi_validator.ko (against KDIR, or the test kernel)
+#   make vm CMD='./prog' [FILES='prog data/'] [CPUS=2] [ENABLE=1]
+#                              boot the test kernel with the module loaded and run CMD
+#   make host-test             host tests only
+#   make clean
+#
+# KDIR=<built Rust-enabled kernel tree> uses your own kernel instead of building one.
+
+SHELL := /bin/bash
+ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+KAPI_CACHE ?= $(HOME)/.cache/kapi-validator
+export KAPI_CACHE
+
+KAPI_BIN := $(ROOT)/target/release/kapi
+SPECS ?= $(sort $(wildcard $(ROOT)/specs/*.kapi))
+# Where the module is built (outside the repository, keyed by kernel tree).
+MODULE_OUT = $(KAPI_CACHE)/module/$(notdir $(KDIR_RESOLVED))
+
+# KDIR: the user's, or the cached test kernel (built on first use).
+ifeq ($(KDIR),)
+KDIR_RESOLVED = $(shell $(ROOT)/scripts/kernel.sh build)
+else
+KDIR_RESOLVED = $(abspath $(KDIR))
+endif
+
+CPUS ?= 2
+ENABLE ?= 1
+TIMEOUT ?= 600
+
+.PHONY: all setup kernel kapi module selftests demo test host-test vm-test vm clean
+
+all: module
+
+setup:
+	@$(ROOT)/scripts/setup.sh
+
+kernel: setup
+	@$(ROOT)/scripts/kernel.sh build
+
+kapi:
+	cargo build --release --locked -q -p kapi_cli
+
+module: kapi
+	@set -e; source $(ROOT)/scripts/lib.sh; kernel_env; \
+	kdir="$(KDIR_RESOLVED)"; [ -n "$$kdir" ] || die "no kernel tree (KDIR)"; \
+	out="$(KAPI_CACHE)/module/$$(basename "$$kdir")"; mkdir -p "$$out"; \
+	$(MAKE) -C "$$kdir" M=$(ROOT) MO="$$out" KAPI_BIN=$(KAPI_BIN) KAPI_SPECS="$(SPECS)" \
+		$$($(ROOT)/scripts/crates.sh) modules; \
+	echo "module: $$out/kapi_validator.ko"
+
+selftests:
+	@$(MAKE) -C $(ROOT)/selftests -s KSRC="$$($(ROOT)/scripts/kernel.sh source)"
+
+vm: module selftests
+	@$(ROOT)/scripts/vm.sh --kdir "$(KDIR_RESOLVED)" --module "$(MODULE_OUT)/kapi_validator.ko" \
+		--cpus $(CPUS) --enable $(ENABLE) --timeout $(TIMEOUT) --files "$(FILES)" -- $(CMD)
+
+demo: setup
+	@$(MAKE) -s vm CMD='/kapi/selftests/demo.sh' CPUS=2
+
+host-test:
+	KAPI_KSRC="$$($(ROOT)/scripts/kernel.sh source)" $(ROOT)/scripts/host-test.sh
+
+vm-test: module selftests
+	@$(ROOT)/scripts/vm.sh --kdir "$(KDIR_RESOLVED)" --module "$(MODULE_OUT)/kapi_validator.ko" \
+		--cpus 2 --enable 0 --timeout $(TIMEOUT) -- /kapi/selftests/run_all.sh
+
+test: setup
+	@$(MAKE) -s host-test
+	@$(MAKE) -s vm-test
+
+clean:
+	cargo clean
+	$(MAKE) -C $(ROOT)/selftests clean
+	rm -rf $(KAPI_CACHE)/module

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! The debugfs interface, `/sys/kernel/debug/kapi_validator/` (all files root-only):
+//!
+//! - `enabled` (rw): `0` or `1`. Writing `1` registers the probes, `0` unregisters them, so
+//!   "off" costs nothing. Any other write fails with `EINVAL` and changes nothing.
+//! - `list` (r): the loaded specs, one `name - summary` line each, as upstream KAPI's `list`.
+//! - `specs/<name>` (r): one file per spec, the whole spec as text.
+//! - `stats` (rw): per-syscall counters; writing `0` resets them.
+
+use core::fmt;
+
+use kapi_checker::SyscallSpec;
+use kernel::{
+    debugfs::{Dir, File, Scope},
+    new_mutex,
+    prelude::*,
+    str::CString,
+    sync::Mutex,
+    uaccess::UserSliceReader,
+};
+
+use crate::{bindings, probes, report, spec_tables::ALL};
+
+/// Whether the probes are registered, and whether the module is going away.
+struct Mode {
+    enabled: bool,
+    shutting_down: bool,
+}
+
+/// The state behind `enabled`: the mutex serialises registration and unregistration.
+#[pin_data]
+pub(crate) struct Switch {
+    #[pin]
+    mode: Mutex<Mode>,
+}
+
+impl Switch {
+    fn set(&self, enable: bool) -> Result {
+        let mut mode = self.mode.lock();
+        if mode.shutting_down {
+            return Err(ENODEV);
+        }
+        if mode.enabled == enable {
+            return Ok(());
+        }
+        if enable {
+            // No probe runs while unregistered, so the in-flight table can be cleared.
+            probes::reset_inflight();
+            // SAFETY: Called from process context with the mode mutex held, so registration
+            // and unregistration never race.
+            kernel::error::to_result(unsafe { bindings::kapi_probes_register() })?;
+        } else {
+            // SAFETY: The probes are registered (`mode.enabled`), and the mutex is held.
+            unsafe { bindings::kapi_probes_unregister() };
+        }
+        mode.enabled = enable;
+        Ok(())
+    }
+}
+
+/// The module's debugfs files and the probe switch.
+#[pin_data]
+pub(crate) struct Control {
+    #[pin]
+    enabled: File<Switch>,
+    #[pin]
+    list: File<()>,
+    #[pin]
+    stats: File<()>,
+    #[pin]
+    specs: Scope<()>,
+}
+
+/// Reads a write of at most a few bytes: a value and an optional newline. Anything longer,
+/// empty or not valid is `EINVAL`.
+fn read_value<'a>(reader: &mut UserSliceReader, buf: &'a mut [u8; 8]) -> Result<&'a str> {
+    let len = reader.len();
+    if len == 0 || len > buf.len() {
+        return Err(EINVAL);
+    }
+    let buf = buf.get_mut(..len).ok_or(EINVAL)?;
+    reader.read_slice(buf)?;
+    let text = core::str::from_utf8(buf).map_err(|_| EINVAL)?;
+    Ok(text.strip_suffix('\n').unwrap_or(text))
+}
+
+fn enabled_read(switch: &Switch, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    writeln!(f, "{}", u32::from(switch.mode.lock().enabled))
+}
+
+fn enabled_write(switch: &Switch, reader: &mut UserSliceReader) -> Result {
+    let mut buf = [0u8; 8];
+    let enable = match read_value(reader, &mut buf)? {
+        "0" => false,
+        "1" => true,
+        _ => return Err(EINVAL),
+    };
+    switch.set(enable)
+}
+
+fn list_read(_: &(), f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    writeln!(f, "Available Kernel API Specifications")?;
+    for spec in ALL.iter() {
+        writeln!(f, "{} - {}", spec.name, spec.summary)?;
+    }
+    writeln!(f, "Total: {} specifications", ALL.len())
+}
+
+fn stats_read(_: &(), f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    report::write_stats(f)
+}
+
+fn stats_write(_: &(), reader: &mut UserSliceReader) -> Result {
+    let mut buf = [0u8; 8];
+    match read_value(reader, &mut buf)? {
+        "0" => {
+            report::reset();
+            Ok(())
+        }
+        _ => Err(EINVAL),
+    }
+}
+
+fn spec_read(spec: &&'static SyscallSpec, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    f.write_str(spec.doc)
+}
+
+impl Control {
+    /// Creates the files in `dir` and switches the probes on if `enable` is 1.
+    pub(crate) fn new(dir: &Dir, enable: u32) -> impl PinInit<Self, Error> + '_ {
+        try_pin_init!(Self {
+            enabled <- dir.read_write_callback_file(
+                c"enabled",
+                pin_init!(Switch { mode <- new_mutex!(Mode { enabled: false, shutting_down: false }) }),
+                &enabled_read,
+                &enabled_write,
+            ),
+            list <- dir.read_callback_file(c"list", (), &list_read),
+            stats <- dir.read_write_callback_file(c"stats", (), &stats_read, &stats_write),
+            specs <- dir.scope((), c"specs", |_, specs_dir| {
+                for spec in ALL.iter() {
+                    // Names come from the generated tables; a name that cannot be allocated or
+                    // is not a valid C string just has no file (the spec is still checked).
+                    if let Ok(name) = CString::try_from_fmt(fmt!("{}", spec.name)) {
+                        specs_dir.read_callback_file(&name, spec, &spec_read);
+                    }
+                }
+            }),
+        }? Error)
+        .pin_chain(move |this| {
+            match enable {
+                0 => Ok(()),
+                1 => this.enabled.set(true),
+                _ => {
+                    pr_err!("enabled={enable} is invalid: use 0 or 1\n");
+                    Err(EINVAL)
+                }
+            }
+        })
+    }
+
+    /// Unregisters the probes (waiting for running ones) and refuses any later switch-on.
+    pub(crate) fn shutdown(&self) {
+        let mut mode = self.enabled.mode.lock();
+        mode.shutting_down = true;
+        if mode.enabled {
+            // SAFETY: The probes are registered, and the mutex is held.
+            unsafe { bindings::kapi_probes_unregister() };
+            mode.enabled = false;
+        }
+    }
+}

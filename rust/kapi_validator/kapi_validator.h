@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The interface between kapi_validator's Rust crate and its C file. bindgen generates the Rust
+ * declarations from this header at build time; keep it to plain C types.
+ */
+#ifndef KAPI_VALIDATOR_H
+#define KAPI_VALIDATOR_H
+
+#include <linux/types.h>
+
+/* A string that is not NUL-terminated: Rust `&str`s cross as pointer and length. */
+struct kapi_str {
+	const char *ptr;
+	unsigned int len;
+};
+
+/* One violation, as reported to tracefs. */
+struct kapi_report {
+	struct kapi_str syscall;	/* name without the sys_ prefix */
+	struct kapi_str kind;		/* arg, undeclared_errno, bad_success, oracle_errno, oracle_success */
+	struct kapi_str param;		/* parameter name, or "-" */
+	struct kapi_str allowed;	/* what the spec allows, e.g. "mask 0x1" */
+	struct kapi_str err;		/* errno name returned, or "-" */
+	__u64 value;			/* argument value (normalised to its C type) */
+	__s64 ret;			/* return value; 0 for argument violations */
+	__s32 nr;			/* syscall number */
+};
+
+/* Registration of the sys_enter/sys_exit probes (C, kapi_validator_hooks.c). */
+int kapi_probes_register(void);
+void kapi_probes_unregister(void);
+
+/* Reporting helpers (C). */
+bool kapi_report_ratelimit(void);
+void kapi_trace_violation(const struct kapi_report *report);
+void kapi_current_comm(char *buf, unsigned int len);
+
+/* The probes' entry points into Rust (probes.rs). */
+void kapi_validator_sys_enter(long nr, const unsigned long *args);
+void kapi_validator_sys_exit(long nr, long ret);
+
+#endif /* KAPI_VALIDATOR_H */

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The part of kapi_validator that only C can reach: finding the sys_enter/sys_exit tracepoints
+ * (they are not exported), registering probes on them and synchronising their removal, reading
+ * syscall arguments from pt_regs (static inline helpers), rate limiting, and the trace event.
+ *
+ * The probes do no checking: they hand the syscall number and argument words to Rust.
+ */
+#include <linux/compat.h>
+#include <linux/module.h>
+#include <linux/ratelimit.h>
+#include <linux/sched.h>
+#include <linux/string.h>
+#include <linux/tracepoint.h>
+#include <asm/syscall.h>
+
+#include "kapi_validator.h"
+
+#define CREATE_TRACE_POINTS
+#include "kapi_validator_trace.h"
+
+static struct tracepoint *tp_sys_enter;
+static struct tracepoint *tp_sys_exit;
+
+static void kapi_find_tracepoint(struct tracepoint *tp, void *priv)
+{
+	if (!strcmp(tp->name, "sys_enter"))
+		tp_sys_enter = tp;
+	else if (!strcmp(tp->name, "sys_exit"))
+		tp_sys_exit = tp;
+}
+
+/*
+ * Syscall tracepoints are faultable in 7.2: the probes run in process context, preemptible,
+ * under rcu_tasks_trace. Compat (ia32, x32) syscalls use other numbers and are skipped.
+ */
+static void kapi_probe_sys_enter(void *data, struct pt_regs *regs, long id)
+{
+	unsigned long args[6];
+
+	if (in_compat_syscall())
+		return;
+	syscall_get_arguments(current, regs, args);
+	kapi_validator_sys_enter(id, args);
+}
+
+static void kapi_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
+{
+	if (in_compat_syscall())
+		return;
+	kapi_validator_sys_exit(syscall_get_nr(current, regs), ret);
+}
+
+int kapi_probes_register(void)
+{
+	int ret;
+
+	if (!tp_sys_enter || !tp_sys_exit)
+		for_each_kernel_tracepoint(kapi_find_tracepoint, NULL);
+	if (!tp_sys_enter || !tp_sys_exit)
+		return -ENOENT;	/* kernel without CONFIG_FTRACE_SYSCALLS */
+
+	ret = tracepoint_probe_register(tp_sys_enter, kapi_probe_sys_enter, NULL);
+	if (ret)
+		return ret;
+	ret = tracepoint_probe_register(tp_sys_exit, kapi_probe_sys_exit, NULL);
+	if (ret) {
+		tracepoint_probe_unregister(tp_sys_enter, kapi_probe_sys_enter, NULL);
+		tracepoint_synchronize_unregister();
+	}
+	return ret;
+}
+
+/* Returns once no probe of this module is running or can start running. */
+void kapi_probes_unregister(void)
+{
+	tracepoint_probe_unregister(tp_sys_exit, kapi_probe_sys_exit, NULL);
+	tracepoint_probe_unregister(tp_sys_enter, kapi_probe_sys_enter, NULL);
+	tracepoint_synchronize_unregister();
+}
+
+/* dmesg lines: at most 10 every 5 seconds; counters and trace events are not limited. */
+static DEFINE_RATELIMIT_STATE(kapi_report_rs, 5 * HZ, 10);
+
+bool kapi_report_ratelimit(void)
+{
+	return __ratelimit(&kapi_report_rs);
+}
+
+void kapi_trace_violation(const struct kapi_report *report)
+{
+	trace_kapi_violation(report);
+}
+
+void kapi_current_comm(char *buf, unsigned int len)
+{
+	strscpy(buf, current->comm, len);
+}

@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! Reporting: per-syscall counters, one dmesg line per violation (rate-limited) and one trace
+//! event per violation (`events/kapi_validator/kapi_violation`).
+//!
+//! The dmesg line is stable and greppable:
+//!
+//! ```text
+//! kapi_validator: violation syscall=mlock2 nr=325 pid=42 comm=prog kind=arg param=flags value=0x80 allowed="mask 0x1" ret=0 errno=-
+//! ```
+//!
+//! Counters are exact; only dmesg is rate-limited. No kernel address is ever printed.
+
+use core::fmt::{self, Write};
+
+use kapi_checker::{
+    errno_of, AllowedDisplay, MessageBuf, ReturnCheck, SyscallSpec, Verdict, Violation, ViolationKind,
+    MAX_PARAMS,
+};
+use kernel::{
+    prelude::*,
+    sync::atomic::{Atomic, Relaxed},
+};
+
+use crate::{bindings, spec_tables::{ALL, NR_SPECS}};
+
+const NR_KINDS: usize = ViolationKind::ALL.len();
+
+/// Counters of one syscall.
+struct Stats {
+    /// Calls whose entry was checked.
+    calls: Atomic<u64>,
+    /// Calls whose exit was checked.
+    exits: Atomic<u64>,
+    /// Calls whose exit could not be followed (no free in-flight slot).
+    untracked: Atomic<u64>,
+    /// Violations by [`ViolationKind`].
+    violations: [Atomic<u64>; NR_KINDS],
+    /// Violations that did not fit in one call's verdict.
+    dropped: Atomic<u64>,
+}
+
+impl Stats {
+    const fn new() -> Self {
+        Self {
+            calls: Atomic::new(0),
+            exits: Atomic::new(0),
+            untracked: Atomic::new(0),
+            violations: [const { Atomic::new(0) }; NR_KINDS],
+            dropped: Atomic::new(0),
+        }
+    }
+
+    fn reset(&self) {
+        self.calls.store(0, Relaxed);
+        self.exits.store(0, Relaxed);
+        self.untracked.store(0, Relaxed);
+        for v in &self.violations {
+            v.store(0, Relaxed);
+        }
+        self.dropped.store(0, Relaxed);
+    }
+}
+
+static STATS: [Stats; NR_SPECS] = [const { Stats::new() }; NR_SPECS];
+
+fn stats(idx: usize) -> Option<&'static Stats> {
+    STATS.get(idx)
+}
+
+pub(crate) fn count_call(idx: usize) {
+    if let Some(s) = stats(idx) {
+        s.calls.add(1, Relaxed);
+    }
+}
+
+pub(crate) fn count_exit(idx: usize, _ret: i64) {
+    if let Some(s) = stats(idx) {
+        s.exits.add(1, Relaxed);
+    }
+}
+
+pub(crate) fn count_untracked(idx: usize) {
+    if let Some(s) = stats(idx) {
+        s.untracked.add(1, Relaxed);
+    }
+}
+
+/// Zeroes every counter.
+pub(crate) fn reset() {
+    for s in &STATS {
+        s.reset();
+    }
+}
+
+/// Writes the statistics table: one line per syscall.
+pub(crate) fn write_stats(f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    write!(f, "{:<16} {:>5} {:>10} {:>10} {:>9}", "syscall", "nr", "calls", "exits", "untracked")?;
+    for kind in ViolationKind::ALL {
+        write!(f, " {:>16}", kind.name())?;
+    }
+    writeln!(f, " {:>8}", "dropped")?;
+    for (spec, s) in ALL.iter().zip(&STATS) {
+        write!(
+            f,
+            "{:<16} {:>5} {:>10} {:>10} {:>9}",
+            spec.name,
+            spec.nr,
+            s.calls.load(Relaxed),
+            s.exits.load(Relaxed),
+            s.untracked.load(Relaxed)
+        )?;
+        for v in &s.violations {
+            write!(f, " {:>16}", v.load(Relaxed))?;
+        }
+        writeln!(f, " {:>8}", s.dropped.load(Relaxed))?;
+    }
+    Ok(())
+}
+
+/// Name of an errno for reports: the spec's own name when declared, else the kernel's.
+fn errno_name(spec: &SyscallSpec, errno: u16) -> &'static str {
+    spec.error_name(errno)
+        .or_else(|| crate::spec_tables::errno_name(errno))
+        .unwrap_or("E?")
+}
+
+/// Writes what the spec allows for violation `v`.
+fn write_allowed(out: &mut MessageBuf, spec: &SyscallSpec, v: &Violation) -> fmt::Result {
+    let param = v.param.and_then(|p| spec.params.get(usize::from(p)));
+    let constraint = param.and_then(|p| p.constraints.get(usize::from(v.constraint)));
+    match v.kind {
+        ViolationKind::Arg => {
+            if let (Some(p), Some(c)) = (param, constraint) {
+                write!(out, "{}", AllowedDisplay { spec, ty: p.ty, param: p.name, constraint: c })?;
+            }
+        }
+        ViolationKind::UndeclaredErrno => {
+            out.write_str("declared:")?;
+            for e in spec.errors {
+                write!(out, " {}", e.name)?;
+            }
+        }
+        ViolationKind::BadSuccess => match spec.ret {
+            ReturnCheck::Any => out.write_str("any")?,
+            ReturnCheck::Exact(v) => write!(out, "{v}")?,
+            ReturnCheck::Range { min, max } => write!(out, "range [{min}, {max}]")?,
+            ReturnCheck::Fd => out.write_str("fd")?,
+            ReturnCheck::NoReturn => out.write_str("no return")?,
+        },
+        ViolationKind::OracleErrno | ViolationKind::OracleSuccess => {
+            if let (Some(p), Some(c)) = (param, constraint) {
+                for (i, e) in c.errnos.iter().enumerate() {
+                    let sep = if i == 0 { "" } else { "|" };
+                    write!(out, "{sep}{}", errno_name(spec, *e))?;
+                }
+                write!(out, " ({})", AllowedDisplay { spec, ty: p.ty, param: p.name, constraint: c })?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn kapi_str(s: &str) -> bindings::kapi_str {
+    bindings::kapi_str {
+        ptr: s.as_ptr().cast(),
+        len: u32::try_from(s.len()).unwrap_or(u32::MAX),
+    }
+}
+
+/// Counts and reports every violation of a verdict.
+pub(crate) fn verdict(idx: usize, spec: &SyscallSpec, _args: &[u64; MAX_PARAMS], verdict: &Verdict) {
+    if verdict.is_clean() {
+        return;
+    }
+    let Some(s) = stats(idx) else {
+        return;
+    };
+    if verdict.dropped != 0 {
+        s.dropped.add(u64::from(verdict.dropped), Relaxed);
+    }
+    for v in &verdict.violations {
+        if let Some(counter) = s.violations.get(v.kind as usize) {
+            counter.add(1, Relaxed);
+        }
+        report(spec, v);
+    }
+}
+
+fn report(spec: &SyscallSpec, v: &Violation) {
+    let mut allowed = MessageBuf::new();
+    // Writing to a MessageBuf truncates instead of failing.
+    let _ = write_allowed(&mut allowed, spec, v);
+    let param = v
+        .param
+        .and_then(|p| spec.params.get(usize::from(p)))
+        .map_or("-", |p| p.name);
+    let err = errno_of(v.ret).map_or("-", |e| errno_name(spec, e));
+    let kind = v.kind.name();
+
+    let record = bindings::kapi_report {
+        syscall: kapi_str(spec.name),
+        kind: kapi_str(kind),
+        param: kapi_str(param),
+        allowed: kapi_str(allowed.as_str()),
+        err: kapi_str(err),
+        value: v.value,
+        ret: v.ret,
+        nr: i32::try_from(spec.nr).unwrap_or(-1),
+    };
+    // SAFETY: `record` and the strings it points to are valid for the duration of the call; the
+    // trace event copies them.
+    unsafe { bindings::kapi_trace_violation(&record) };
+
+    // SAFETY: Always safe to call; takes a raw spinlock only.
+    if !unsafe { bindings::kapi_report_ratelimit() } {
+        return;
+    }
+    let mut comm = [0u8; 16];
+    // SAFETY: `comm` is writable for its whole length; the C side NUL-terminates within it.
+    unsafe { bindings::kapi_current_comm(comm.as_mut_ptr().cast(), comm.len() as u32) };
+    let comm_len = comm.iter().position(|&b| b == 0).unwrap_or(comm.len());
+    let comm = core::str::from_utf8(comm.get(..comm_len).unwrap_or(&[])).unwrap_or("?");
+    let pid = kernel::current!().pid();
+    pr_warn!(
+        "violation syscall={} nr={} pid={} comm={} kind={} param={} value={:#x} allowed=\"{}\" ret={} errno={}\n",
+        spec.name,
+        spec.nr,
+        pid,
+        comm,
+        kind,
+        param,
+        v.value,
+        allowed.as_str(),
+        v.ret,
+        err
+    );
+}
