@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib.sh"
 
 # Debian packages: QEMU, kernel build tools, the guest's busybox, static libcap for selftests.
 PKGS=(qemu-system-x86 busybox-static flex bison bc libelf-dev libssl-dev cpio rsync xz-utils
-      libcap-dev kmod make gcc libc6-dev python3 python3-venv)
+      libcap-dev kmod file make gcc libc6-dev python3 python3-venv)
 missing=()
 for p in "${PKGS[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
