@@ -1,1 +1,0 @@
-/work/main/target/debug/libkapi_checker.rlib: /work/main/rust/kapi_checker/src/check.rs /work/main/rust/kapi_checker/src/display.rs /work/main/rust/kapi_checker/src/lib.rs /work/main/rust/kapi_checker/src/spec.rs
