@@ -1,0 +1,15 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Runs every guest selftest and prints one summary line; fails if any test failed.
+cd "$(dirname "$0")"
+pass=0 fail=0 rc=0
+for t in kapi_module.sh kapi_mlock.sh; do
+	[ -x "$t" ] || continue
+	echo "# ---- $t"
+	out=$(./"$t" 2>&1) || rc=1
+	echo "$out"
+	pass=$((pass + $(echo "$out" | grep -c '^ok ')))
+	fail=$((fail + $(echo "$out" | grep -c '^not ok ')))
+done
+echo "# selftests: $pass passed, $fail failed"
+[ $fail = 0 ] && [ $rc = 0 ]
