@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Host-side checks: formatting, clippy with warnings as errors, and every workspace test.
+source "$(dirname "$0")/lib.sh"
+cd "$KAPI_ROOT"
+export PATH="$HOME/.cargo/bin:$PATH"
+log "cargo fmt --check"
+cargo fmt --all --check || die "code is not rustfmt-formatted (run 'cargo fmt --all')"
+log "cargo clippy"
+cargo clippy --locked --workspace --all-targets -q -- -D warnings || die "clippy reported problems"
+log "cargo test"
+cargo test --locked --workspace 2>&1

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# `make test`: host tests, then the guest selftests in the VM; ends with one line
+# `N passed, N failed` summing cargo's test results and the TAP results.
+source "$(dirname "$0")/lib.sh"
+cd "$KAPI_ROOT"
+out=$(mktemp "${TMPDIR:-/tmp}/kapi-test.XXXXXX")
+trap 'rm -f "$out"' EXIT
+rc=0
+make -s host-test 2>&1 | tee -a "$out" || rc=1
+[ "${PIPESTATUS[0]}" = 0 ] || rc=1
+make -s vm-test 2>&1 | tee -a "$out"
+[ "${PIPESTATUS[0]}" = 0 ] || rc=1
+passed=$(( $(sed -n 's/^test result: .* \([0-9]*\) passed; .*/\1/p' "$out" | paste -sd+ | sed 's/^$/0/' | bc) +
+	$(grep -c '^ok ' "$out" || true) ))
+failed=$(( $(sed -n 's/^test result: .* passed; \([0-9]*\) failed.*/\1/p' "$out" | paste -sd+ | sed 's/^$/0/' | bc) +
+	$(grep -c '^not ok ' "$out" || true) ))
+((failed == 0)) || rc=1
+echo "$passed passed, $failed failed"
+exit $rc
