@@ -6,7 +6,9 @@
 //! the return value. Arithmetic is checked or wrapping and every index is bounds-checked, so no
 //! input can panic.
 
-use crate::spec::{ArgType, ConstraintKind, ReturnCheck, SyscallSpec, AT_FDCWD, MAX_ERRNO, MAX_PARAMS};
+use crate::spec::{
+    ArgType, ConstraintKind, ReturnCheck, SyscallSpec, AT_FDCWD, MAX_ERRNO, MAX_PARAMS,
+};
 
 /// Most violations kept for one call; further ones are counted in [`Verdict::dropped`].
 pub const MAX_VIOLATIONS: usize = 8;
@@ -110,7 +112,12 @@ fn arg(args: &[u64; MAX_PARAMS], idx: usize) -> u64 {
 
 /// Whether a normalised `value` of type `ty` satisfies `kind`; `args` are the raw argument words
 /// (for constraints that involve another parameter).
-pub(crate) fn satisfies(kind: &ConstraintKind, ty: ArgType, value: u64, args: &[u64; MAX_PARAMS]) -> bool {
+pub(crate) fn satisfies(
+    kind: &ConstraintKind,
+    ty: ArgType,
+    value: u64,
+    args: &[u64; MAX_PARAMS],
+) -> bool {
     match *kind {
         ConstraintKind::Range { min, max } => ty.le(min, value) && ty.le(value, max),
         ConstraintKind::Mask { valid } => value & !valid == 0,
@@ -119,7 +126,9 @@ pub(crate) fn satisfies(kind: &ConstraintKind, ty: ArgType, value: u64, args: &[
         ConstraintKind::Alignment { align } | ConstraintKind::PageAligned { page_size: align } => {
             align != 0 && value % align == 0
         }
-        ConstraintKind::PowerOfTwo => value != 0 && !ty.is_negative(value) && value & (value - 1) == 0,
+        ConstraintKind::PowerOfTwo => {
+            value != 0 && !ty.is_negative(value) && value & (value - 1) == 0
+        }
         ConstraintKind::NonZero => value != 0,
         ConstraintKind::Fd => {
             let v = ArgType::I64.normalize(ArgType::I32.normalize(value));
@@ -149,7 +158,11 @@ pub fn check_entry(spec: &SyscallSpec, args: &[u64; MAX_PARAMS]) -> Verdict {
 
 /// Calls `f(param, constraint, value)` for each broken constraint, in spec order, until it
 /// returns `false`.
-fn for_each_broken(spec: &SyscallSpec, args: &[u64; MAX_PARAMS], mut f: impl FnMut(u8, u8, u64) -> bool) {
+fn for_each_broken(
+    spec: &SyscallSpec,
+    args: &[u64; MAX_PARAMS],
+    mut f: impl FnMut(u8, u8, u64) -> bool,
+) {
     for (p, param) in spec.params.iter().enumerate().take(MAX_PARAMS) {
         let value = param.ty.normalize(arg(args, p));
         for (c, constraint) in param.constraints.iter().enumerate().take(u8::MAX as usize) {

@@ -88,7 +88,9 @@ impl fmt::Display for AllowedDisplay<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let ty = self.ty;
         match self.constraint.kind {
-            ConstraintKind::Range { min, max } => write!(f, "range [{}, {}]", Val(ty, min), Val(ty, max)),
+            ConstraintKind::Range { min, max } => {
+                write!(f, "range [{}, {}]", Val(ty, min), Val(ty, max))
+            }
             ConstraintKind::Mask { valid } => write!(f, "mask {valid:#x}"),
             ConstraintKind::Enum { values } => {
                 f.write_str("one of ")?;

@@ -19,7 +19,9 @@ mod check;
 mod display;
 mod spec;
 
-pub use check::{check_entry, check_exit, errno_of, Verdict, Violation, ViolationKind, MAX_VIOLATIONS};
+pub use check::{
+    check_entry, check_exit, errno_of, Verdict, Violation, ViolationKind, MAX_VIOLATIONS,
+};
 pub use display::{AllowedDisplay, MessageBuf, MESSAGE_CAPACITY};
 pub use spec::{
     ArgType, Constraint, ConstraintKind, ErrorSpec, ParamSpec, ReturnCheck, SyscallSpec, AT_FDCWD,

@@ -231,6 +231,9 @@ impl SyscallSpec {
 
     /// Name of `errno` if it is declared.
     pub fn error_name(&self, errno: u16) -> Option<&'static str> {
-        self.errors.iter().find(|e| e.errno == errno).map(|e| e.name)
+        self.errors
+            .iter()
+            .find(|e| e.errno == errno)
+            .map(|e| e.name)
     }
 }
