@@ -76,6 +76,7 @@ host-test:
 	KAPI_KSRC="$$($(ROOT)/scripts/kernel.sh source)" $(ROOT)/scripts/host-test.sh
 
 vm-test: module selftests
+	@$(ROOT)/scripts/vm-selftest.sh "$(KDIR_RESOLVED)"
 	@$(ROOT)/scripts/vm.sh --kdir "$(KDIR_RESOLVED)" --module "$(MODULE_OUT)/kapi_validator.ko" \
 		--cpus 2 --enable 0 --timeout $(TIMEOUT) -- /kapi/selftests/run_all.sh
 
