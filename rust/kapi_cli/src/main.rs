@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! `kapi`: lint, show, import and generate KAPI specifications.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand};
+
+mod cmd;
+
+/// Exit status for input that is wrong (diagnostics printed).
+const EXIT_INVALID: u8 = 1;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kapi",
+    version,
+    about = "Lint, show, import and generate KAPI syscall specifications"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// The subcommands. `coverage` and `trace` are meant to be added here (one module each in
+/// `cmd/`).
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check spec files: the format, then against the kernel source (errnos, constants,
+    /// syscall numbers, value widths).
+    Lint(cmd::lint::LintArgs),
+    /// Show one spec, in full, as text or JSON.
+    Show(cmd::show::ShowArgs),
+    /// Convert a DEFINE_KERNEL_API_SPEC (or mail-quoted) spec to the kerneldoc form.
+    Import(cmd::import::ImportArgs),
+    /// Generate the Rust tables of kapi_checker types the kernel module is built with.
+    Gen(cmd::gen::GenArgs),
+}
+
+/// Where the kernel facts come from.
+#[derive(Args, Debug, Clone)]
+pub struct KernelArgs {
+    /// Kernel source tree (`scripts/kernel.sh source` prints it).
+    #[arg(long, env = "KAPI_KSRC", value_name = "DIR")]
+    pub ksrc: Option<PathBuf>,
+    /// Target architecture.
+    #[arg(long, default_value = "x86_64", value_name = "ARCH")]
+    pub arch: String,
+}
+
+impl KernelArgs {
+    /// Loads the kernel facts.
+    pub fn load(&self) -> Result<kapi_spec::KernelInfo> {
+        let arch = self.arch()?;
+        let dir = kapi_spec::ksrc::ksrc_dir(self.ksrc.as_deref())?;
+        Ok(kapi_spec::KernelInfo::load(&dir, arch)?)
+    }
+
+    /// The architecture.
+    pub fn arch(&self) -> Result<&'static kapi_spec::Arch> {
+        match kapi_spec::ksrc::arch_by_name(&self.arch) {
+            Some(a) => Ok(a),
+            None => {
+                let known: Vec<&str> = kapi_spec::ksrc::ARCHES.iter().map(|a| a.name).collect();
+                bail!(
+                    "unknown architecture `{}` (known: {})",
+                    self.arch,
+                    known.join(", ")
+                )
+            }
+        }
+    }
+}
+
+/// Whether diagnostics on stderr get colours.
+pub fn color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// Expands directories to their `*.kapi` files; files are kept as given.
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let files = kapi_spec::gen::spec_files(p)?;
+            out.extend(files);
+        } else if p.exists() {
+            out.push(p.clone());
+        } else {
+            bail!("{}: no such file or directory", p.display());
+        }
+    }
+    Ok(out)
+}
+
+/// Reads a file as text.
+pub fn read(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let r = match cli.command {
+        Command::Lint(a) => cmd::lint::run(&a),
+        Command::Show(a) => cmd::show::run(&a),
+        Command::Import(a) => cmd::import::run(&a),
+        Command::Gen(a) => cmd::gen::run(&a),
+    };
+    match r {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(EXIT_INVALID),
+        Err(e) => {
+            eprintln!("kapi: error: {e:#}");
+            ExitCode::from(EXIT_INVALID)
+        }
+    }
+}

@@ -1,0 +1,509 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! What the specs need from a kernel source tree: syscall numbers (the architecture's syscall
+//! table), errno values and `#define` constants (uapi headers). Nothing is typed by hand.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use crate::expr;
+
+/// Environment variable naming the kernel source directory.
+pub const KSRC_ENV: &str = "KAPI_KSRC";
+
+/// An architecture: where its facts live in the kernel tree and the sizes it uses.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Arch {
+    /// Name (`x86_64`).
+    pub name: &'static str,
+    /// Syscall table, relative to the source root.
+    pub syscall_table: &'static str,
+    /// ABI column values of the table that belong to this architecture.
+    pub abis: &'static [&'static str],
+    /// Page size in bytes.
+    pub page_size: u64,
+    /// Width of `long` and pointers in bits.
+    pub long_bits: u8,
+    /// Errno headers, most specific first (earlier definitions win). Missing files are skipped;
+    /// at least one must exist.
+    pub errno_headers: &'static [&'static str],
+    /// Headers whose `#define`s the specs may use, most specific first (earlier definitions
+    /// win, as with the headers' `#ifndef` guards). Missing files are skipped.
+    pub uapi_headers: &'static [&'static str],
+}
+
+/// x86_64: the `common` and `64` rows of `syscall_64.tbl` (not `x32`).
+pub static X86_64: Arch = Arch {
+    name: "x86_64",
+    syscall_table: "arch/x86/entry/syscalls/syscall_64.tbl",
+    abis: &["common", "64"],
+    page_size: 4096,
+    long_bits: 64,
+    errno_headers: &[
+        "arch/x86/include/uapi/asm/errno.h",
+        "include/uapi/asm-generic/errno.h",
+        "include/uapi/asm-generic/errno-base.h",
+    ],
+    uapi_headers: &[
+        "arch/x86/include/uapi/asm/mman.h",
+        "include/uapi/asm-generic/mman.h",
+        "include/uapi/asm-generic/mman-common.h",
+        "include/uapi/linux/mman.h",
+        "include/uapi/asm-generic/hugetlb_encode.h",
+        "arch/x86/include/uapi/asm/fcntl.h",
+        "include/uapi/asm-generic/fcntl.h",
+        "include/uapi/linux/fcntl.h",
+    ],
+};
+
+/// Every supported architecture.
+pub static ARCHES: &[&Arch] = &[&X86_64];
+
+/// The architecture called `name`.
+pub fn arch_by_name(name: &str) -> Option<&'static Arch> {
+    ARCHES.iter().copied().find(|a| a.name == name)
+}
+
+/// Why kernel facts could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum KsrcError {
+    /// No source directory was given.
+    #[error(
+        "no kernel source: pass --ksrc DIR or set {KSRC_ENV} to the unpacked kernel source \
+         (`scripts/kernel.sh source` prints it)"
+    )]
+    Unset,
+    /// The directory does not look like a kernel tree.
+    #[error(
+        "{dir} is not a kernel source tree ({missing} is missing); set --ksrc or {KSRC_ENV} to \
+         the directory `scripts/kernel.sh source` prints"
+    )]
+    NotATree {
+        /// The directory.
+        dir: PathBuf,
+        /// The file that is missing.
+        missing: String,
+    },
+    /// A file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A file could not be understood.
+    #[error("{path}:{line}: {message}")]
+    Format {
+        /// The file.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// The kernel source directory: `arg` if given, else `$KAPI_KSRC`.
+pub fn ksrc_dir(arg: Option<&Path>) -> Result<PathBuf, KsrcError> {
+    if let Some(p) = arg {
+        return Ok(p.to_path_buf());
+    }
+    match std::env::var_os(KSRC_ENV) {
+        Some(v) if !v.is_empty() => Ok(PathBuf::from(v)),
+        _ => Err(KsrcError::Unset),
+    }
+}
+
+/// A `#define` of a uapi header.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Define {
+    /// The replacement text (comments removed).
+    pub value: String,
+    /// Header and line it comes from.
+    pub origin: String,
+}
+
+/// The facts about one kernel tree and architecture.
+#[derive(Clone, Debug)]
+pub struct KernelInfo {
+    /// The architecture.
+    pub arch: &'static Arch,
+    /// A short name of the source (its directory name), for generated headers.
+    pub source_name: String,
+    syscalls: BTreeMap<String, u32>,
+    errnos: BTreeMap<String, u16>,
+    defines: BTreeMap<String, Define>,
+}
+
+/// The facts' texts: table and headers, by the path they were read from.
+#[derive(Clone, Debug, Default)]
+pub struct KernelTexts {
+    /// The syscall table.
+    pub syscall_table: (String, String),
+    /// Errno headers, most specific first.
+    pub errno_headers: Vec<(String, String)>,
+    /// Constant headers, most specific first.
+    pub uapi_headers: Vec<(String, String)>,
+}
+
+impl KernelInfo {
+    /// Reads the facts for `arch` from the kernel tree at `dir`.
+    pub fn load(dir: &Path, arch: &'static Arch) -> Result<Self, KsrcError> {
+        let read = |rel: &str| -> Result<Option<(String, String)>, KsrcError> {
+            let path = dir.join(rel);
+            match std::fs::read(&path) {
+                Ok(b) => Ok(Some((
+                    rel.to_string(),
+                    String::from_utf8_lossy(&b).into_owned(),
+                ))),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(source) => Err(KsrcError::Io { path, source }),
+            }
+        };
+        let not_a_tree = |missing: &str| KsrcError::NotATree {
+            dir: dir.to_path_buf(),
+            missing: missing.to_string(),
+        };
+        let table = read(arch.syscall_table)?.ok_or_else(|| not_a_tree(arch.syscall_table))?;
+        let mut texts = KernelTexts {
+            syscall_table: table,
+            ..KernelTexts::default()
+        };
+        for h in arch.errno_headers {
+            texts.errno_headers.extend(read(h)?);
+        }
+        if texts.errno_headers.is_empty() {
+            return Err(not_a_tree(
+                arch.errno_headers.last().copied().unwrap_or("errno.h"),
+            ));
+        }
+        for h in arch.uapi_headers {
+            texts.uapi_headers.extend(read(h)?);
+        }
+        let name = dir
+            .canonicalize()
+            .unwrap_or_else(|_| dir.to_path_buf())
+            .file_name()
+            .map_or_else(
+                || "kernel".to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+        Self::from_texts(arch, &name, &texts)
+    }
+
+    /// Builds the facts from the texts of the table and headers (what [`Self::load`] reads).
+    pub fn from_texts(
+        arch: &'static Arch,
+        source_name: &str,
+        texts: &KernelTexts,
+    ) -> Result<Self, KsrcError> {
+        let (table_path, table) = &texts.syscall_table;
+        let syscalls = parse_syscall_table(table_path, table, arch.abis)?;
+        let mut errno_defs = BTreeMap::new();
+        for (path, text) in &texts.errno_headers {
+            collect_defines(path, text, &mut errno_defs);
+        }
+        let mut errnos = BTreeMap::new();
+        for name in errno_defs.keys() {
+            if !name.starts_with('E') {
+                continue;
+            }
+            if let Ok(v) = eval_define(&errno_defs, name, &mut BTreeSet::new(), 0) {
+                if let Ok(n) = u16::try_from(v) {
+                    if (1..=4095).contains(&n) {
+                        errnos.insert(name.clone(), n);
+                    }
+                }
+            }
+        }
+        if errnos.is_empty() {
+            return Err(KsrcError::Format {
+                path: texts
+                    .errno_headers
+                    .first()
+                    .map_or_else(String::new, |h| h.0.clone()),
+                line: 1,
+                message: "no errno definitions found".into(),
+            });
+        }
+        let mut defines = BTreeMap::new();
+        for (path, text) in &texts.uapi_headers {
+            collect_defines(path, text, &mut defines);
+        }
+        Ok(Self {
+            arch,
+            source_name: source_name.to_string(),
+            syscalls,
+            errnos,
+            defines,
+        })
+    }
+
+    /// Number of syscall `name` (without `sys_`).
+    pub fn syscall_nr(&self, name: &str) -> Option<u32> {
+        self.syscalls.get(name).copied()
+    }
+
+    /// All syscalls of the table, by name.
+    pub fn syscalls(&self) -> &BTreeMap<String, u32> {
+        &self.syscalls
+    }
+
+    /// Value of errno `name` (`EINVAL`).
+    pub fn errno(&self, name: &str) -> Option<u16> {
+        self.errnos.get(name).copied()
+    }
+
+    /// All errnos, by name.
+    pub fn errnos(&self) -> &BTreeMap<String, u16> {
+        &self.errnos
+    }
+
+    /// The `#define` called `name`.
+    pub fn define(&self, name: &str) -> Option<&Define> {
+        self.defines.get(name)
+    }
+
+    /// Value of a built-in limit (`INT_MAX`, `PAGE_SIZE`, ...) on this architecture.
+    pub fn limit(&self, name: &str) -> Option<i128> {
+        let lb = u32::from(self.arch.long_bits).clamp(8, 64);
+        let long_max = (1i128 << (lb - 1)) - 1;
+        let ulong_max = (1i128 << lb) - 1;
+        Some(match name {
+            "INT_MIN" => i128::from(i32::MIN),
+            "INT_MAX" => i128::from(i32::MAX),
+            "UINT_MAX" => i128::from(u32::MAX),
+            "LONG_MIN" => -long_max - 1,
+            "LONG_MAX" => long_max,
+            "ULONG_MAX" | "SIZE_MAX" => ulong_max,
+            "PAGE_SIZE" => i128::from(self.arch.page_size),
+            _ => return None,
+        })
+    }
+
+    /// Value of a name in a spec's constant expression: a limit, then a uapi `#define`.
+    pub fn constant(&self, name: &str) -> Result<i128, String> {
+        if let Some(v) = self.limit(name) {
+            return Ok(v);
+        }
+        if !self.defines.contains_key(name) {
+            return Err(format!(
+                "unknown constant `{name}`: not a limit and not defined by the uapi headers read for {}",
+                self.arch.name
+            ));
+        }
+        eval_define(&self.defines, name, &mut BTreeSet::new(), 0)
+    }
+
+    /// Evaluates a constant expression.
+    pub fn eval(&self, text: &str) -> Result<i128, expr::ExprError> {
+        expr::parse(text)?.eval(&mut |n| self.constant(n))
+    }
+}
+
+fn parse_syscall_table(
+    path: &str,
+    text: &str,
+    abis: &[&str],
+) -> Result<BTreeMap<String, u32>, KsrcError> {
+    let mut out = BTreeMap::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.split('#').next().unwrap_or("");
+        let mut f = line.split_whitespace();
+        let (Some(nr), Some(abi), Some(name)) = (f.next(), f.next(), f.next()) else {
+            if !line.trim().is_empty() {
+                return Err(KsrcError::Format {
+                    path: path.into(),
+                    line: i + 1,
+                    message: format!("expected `<nr> <abi> <name> ...`, found `{}`", line.trim()),
+                });
+            }
+            continue;
+        };
+        let nr: u32 = nr.parse().map_err(|_| KsrcError::Format {
+            path: path.into(),
+            line: i + 1,
+            message: format!("expected a syscall number, found `{nr}`"),
+        })?;
+        if abis.contains(&abi) {
+            out.insert(name.to_string(), nr);
+        }
+    }
+    if out.is_empty() {
+        return Err(KsrcError::Format {
+            path: path.into(),
+            line: 1,
+            message: "no syscall of the architecture's ABIs found".into(),
+        });
+    }
+    Ok(out)
+}
+
+/// Removes C comments, joins backslash-continued lines, and records each object-like
+/// `#define NAME value` not defined yet.
+fn collect_defines(path: &str, text: &str, out: &mut BTreeMap<String, Define>) {
+    let mut in_comment = false;
+    let mut logical = String::new();
+    let mut start_line = 0;
+    for (i, raw) in text.lines().enumerate() {
+        // Strip comments, tracking block comments across lines.
+        let mut line = String::new();
+        let mut rest = raw;
+        loop {
+            if in_comment {
+                match rest.find("*/") {
+                    Some(p) => {
+                        rest = &rest[p + 2..];
+                        in_comment = false;
+                        line.push(' ');
+                    }
+                    None => break,
+                }
+            } else {
+                let bc = rest.find("/*");
+                let lc = rest.find("//");
+                match (bc, lc) {
+                    (Some(b), l) if l.is_none_or(|l| b < l) => {
+                        line.push_str(&rest[..b]);
+                        rest = &rest[b + 2..];
+                        in_comment = true;
+                    }
+                    (_, Some(l)) => {
+                        line.push_str(&rest[..l]);
+                        break;
+                    }
+                    _ => {
+                        line.push_str(rest);
+                        break;
+                    }
+                }
+            }
+        }
+        if logical.is_empty() {
+            start_line = i + 1;
+        }
+        let cont = line.trim_end().ends_with('\\');
+        logical.push_str(line.trim_end().trim_end_matches('\\'));
+        logical.push(' ');
+        if cont {
+            continue;
+        }
+        let l = std::mem::take(&mut logical);
+        let t = l.trim_start();
+        let Some(after) = t.strip_prefix('#') else {
+            continue;
+        };
+        let after = after.trim_start();
+        let Some(def) = after.strip_prefix("define") else {
+            continue;
+        };
+        if !def.starts_with([' ', '\t']) {
+            continue;
+        }
+        let def = def.trim_start();
+        let name_len = def
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(def.len());
+        let name = &def[..name_len];
+        if name.is_empty() || def[name_len..].starts_with('(') {
+            continue; // function-like macro
+        }
+        let value = def[name_len..]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.entry(name.to_string()).or_insert(Define {
+            value,
+            origin: format!("{path}:{start_line}"),
+        });
+    }
+}
+
+fn eval_define(
+    defs: &BTreeMap<String, Define>,
+    name: &str,
+    seen: &mut BTreeSet<String>,
+    depth: usize,
+) -> Result<i128, String> {
+    let Some(d) = defs.get(name) else {
+        return Err(format!("unknown constant `{name}`"));
+    };
+    if depth > 32 || !seen.insert(name.to_string()) {
+        return Err(format!(
+            "constant `{name}` is defined in terms of itself ({})",
+            d.origin
+        ));
+    }
+    // Strip casts the headers use for typed constants, e.g. `((__force __u32)1)` is not
+    // supported; plain integer suffixes (`1ULL`) are.
+    let r = expr::parse(&d.value)
+        .and_then(|e| e.eval(&mut |n| eval_define(defs, n, seen, depth + 1)))
+        .map_err(|e| {
+            format!(
+                "constant `{name}` (`{}`, {}) cannot be evaluated: {}",
+                d.value, d.origin, e.message
+            )
+        });
+    seen.remove(name);
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts() -> KernelTexts {
+        KernelTexts {
+            syscall_table: (
+                "t.tbl".into(),
+                "# comment\n0\tcommon\tread\tsys_read\n7\t64\tseven\tsys_seven\n512\tx32\trt_sigaction\tcompat_sys_rt_sigaction\n".into(),
+            ),
+            errno_headers: vec![
+                ("errno.h".into(), "#define EAGAIN 11\n#define EWOULDBLOCK EAGAIN /* c */\n".into()),
+                ("errno-base.h".into(), "#define\tEPERM\t\t 1\t/* Operation not permitted */\n#define EAGAIN 99\n".into()),
+            ],
+            uapi_headers: vec![(
+                "m.h".into(),
+                "#define A 0x01 /* a\n spans */\n#define B (A |\\\n  2)\n#define F(x) x\n#define S (1ULL << 3)\n#define LOOP LOOP\n#define BAD FOO\n".into(),
+            )],
+        }
+    }
+
+    #[test]
+    fn table_errnos_defines() {
+        let k = KernelInfo::from_texts(&X86_64, "k", &texts()).unwrap();
+        assert_eq!(k.syscall_nr("read"), Some(0));
+        assert_eq!(k.syscall_nr("seven"), Some(7));
+        assert_eq!(k.syscall_nr("rt_sigaction"), None, "x32 rows are excluded");
+        assert_eq!(k.errno("EPERM"), Some(1));
+        assert_eq!(k.errno("EAGAIN"), Some(11), "the most specific header wins");
+        assert_eq!(k.errno("EWOULDBLOCK"), Some(11));
+        assert_eq!(k.eval("B").unwrap(), 3);
+        assert_eq!(k.eval("S | A").unwrap(), 9);
+        assert_eq!(k.eval("LONG_MAX").unwrap(), i128::from(i64::MAX));
+        assert!(k
+            .eval("F")
+            .unwrap_err()
+            .message
+            .contains("unknown constant `F`"));
+        assert!(k.eval("LOOP").unwrap_err().message.contains("itself"));
+        assert!(k
+            .eval("BAD")
+            .unwrap_err()
+            .message
+            .contains("cannot be evaluated"));
+    }
+
+    #[test]
+    fn unset_ksrc_names_the_variable() {
+        let msg = KsrcError::Unset.to_string();
+        assert!(msg.contains("KAPI_KSRC") && msg.contains("scripts/kernel.sh source"));
+    }
+
+    #[test]
+    fn missing_tree_is_explained() {
+        let e = KernelInfo::load(Path::new("/nonexistent/kapi"), &X86_64).unwrap_err();
+        assert!(matches!(e, KsrcError::NotATree { .. }), "{e}");
+    }
+}

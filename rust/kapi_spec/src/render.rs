@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! The human-readable rendering of a spec: everything the model holds, with the numbers of a
+//! resolution when there is one (`kapi show`, the runtime tables' `doc` field).
+
+use std::fmt::Write;
+
+use crate::check::{CheckKind, Resolved, ReturnRule};
+use crate::model::*;
+
+fn block(out: &mut String, indent: &str, text: &str) {
+    for line in text.trim().lines() {
+        if line.trim().is_empty() {
+            out.push('\n');
+        } else {
+            let _ = writeln!(out, "{indent}{}", line.trim_end());
+        }
+    }
+}
+
+fn hex(v: u64, signed: bool) -> String {
+    if signed && (v as i64) < 0 {
+        format!("{}", v as i64)
+    } else if v < 4096 {
+        format!("{v}")
+    } else {
+        format!("{v:#x}")
+    }
+}
+
+fn check_text(k: &CheckKind, signed: bool, params: &[String]) -> String {
+    let list = |v: &[u64]| {
+        v.iter()
+            .map(|x| hex(*x, signed))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match k {
+        CheckKind::Range { min, max } => format!("[{}, {}]", hex(*min, signed), hex(*max, signed)),
+        CheckKind::Mask { valid } => format!("{valid:#x}"),
+        CheckKind::Enum { values } | CheckKind::Exclude { values } => {
+            format!("{{{}}}", list(values))
+        }
+        CheckKind::Alignment { align } => format!("{align}"),
+        CheckKind::PageAligned { page_size } => format!("page size {page_size}"),
+        CheckKind::NoWrap { other } => params.get(*other as usize).cloned().unwrap_or_default(),
+        CheckKind::PowerOfTwo | CheckKind::NonZero | CheckKind::Fd => String::new(),
+    }
+}
+
+fn constraint_values(kind: &ConstraintKind) -> String {
+    let list = |v: &[Text]| {
+        v.iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match kind {
+        ConstraintKind::Range { min, max } => format!("[{min}, {max}]"),
+        ConstraintKind::Mask { valid } => valid.to_string(),
+        ConstraintKind::Enum { values } | ConstraintKind::Exclude { values } => {
+            format!("{{{}}}", list(values))
+        }
+        ConstraintKind::Alignment { align } => align.to_string(),
+        ConstraintKind::NoWrap { other } => format!("{other} (sum must not wrap)"),
+        _ => String::new(),
+    }
+}
+
+/// Renders a spec as text.
+pub fn render(spec: &Spec, resolved: Option<&Resolved>) -> String {
+    let mut o = String::new();
+    match resolved {
+        Some(r) => {
+            let _ = writeln!(o, "sys_{} (nr {}): {}", spec.name, r.nr, spec.summary);
+        }
+        None => {
+            let _ = writeln!(o, "sys_{}: {}", spec.name, spec.summary);
+        }
+    }
+    if !spec.description.is_empty() {
+        o.push_str("\nDescription:\n");
+        block(&mut o, "  ", &spec.description);
+    }
+    if let Some(d) = &spec.long_desc {
+        o.push_str("\nLong description:\n");
+        block(&mut o, "  ", d);
+    }
+    if !spec.context_flags.is_empty() {
+        let flags: Vec<&str> = spec.context_flags.iter().map(|f| f.upper()).collect();
+        let _ = writeln!(o, "\nContext flags: {}", flags.join(" | "));
+    }
+    if let Some(v) = &spec.since_version {
+        let _ = writeln!(o, "Since: {v}");
+    }
+
+    let _ = writeln!(o, "\nParameters ({}):", spec.params.len());
+    let names: Vec<String> = spec.params.iter().map(|p| p.name.clone()).collect();
+    for (i, p) in spec.params.iter().enumerate() {
+        let rp = resolved
+            .and_then(|r| r.params.get(i))
+            .filter(|rp| rp.name == p.name);
+        let mut ty = Vec::new();
+        if let Some(c) = &p.c_type {
+            ty.push(c.text.clone());
+        }
+        if let Some(k) = p.kapi_type {
+            ty.push(k.kapi_name());
+        }
+        if let Some(rp) = rp {
+            ty.push(format!(
+                "{}-bit {}",
+                rp.bits,
+                if rp.signed { "signed" } else { "unsigned" }
+            ));
+        }
+        let _ = writeln!(o, "  [{i}] {}: {}", p.name, ty.join(", "));
+        if !p.description.is_empty() {
+            block(&mut o, "      ", &p.description);
+        }
+        if !p.flags.is_empty() {
+            let f: Vec<&str> = p.flags.iter().map(|f| f.upper()).collect();
+            let _ = writeln!(o, "      flags: {}", f.join(" | "));
+        }
+        for (ci, c) in p.constraints.iter().enumerate() {
+            let tag = c.kind.tag();
+            let mut line = format!("      constraint: {}", tag.upper());
+            let vals = constraint_values(&c.kind);
+            if !vals.is_empty() {
+                let _ = write!(line, " {vals}");
+            }
+            if let Some(rc) = rp.and_then(|rp| rp.constraints.iter().find(|rc| rc.source == ci)) {
+                let num = check_text(&rc.kind, rp.is_some_and(|rp| rp.signed), &names);
+                if !num.is_empty() && num != vals {
+                    let _ = write!(line, " = {num}");
+                }
+            } else if !tag.is_checked() {
+                line.push_str(" (documentation)");
+            }
+            o.push_str(&line);
+            o.push('\n');
+        }
+        if let Some(t) = &p.constraint_text {
+            let _ = writeln!(o, "      constraint text: {t}");
+        }
+        if let Some(s) = &p.size {
+            let _ = writeln!(o, "      size: {s}");
+        }
+        if let Some(s) = &p.size_param {
+            let _ = writeln!(o, "      size given by: {s}");
+        }
+        if !p.errnos.is_empty() {
+            let e: Vec<&str> = p.errnos.iter().map(|t| t.text.as_str()).collect();
+            let _ = writeln!(
+                o,
+                "      errno when a constraint is broken: {}",
+                e.join(" | ")
+            );
+        }
+    }
+
+    let r = &spec.ret;
+    let mut ret = Vec::new();
+    if let Some(k) = r.kapi_type {
+        ret.push(k.kapi_name());
+    }
+    if let Some(c) = &r.c_type {
+        ret.push(c.text.clone());
+    }
+    if let Some(c) = r.check {
+        ret.push(format!("check {}", c.upper()));
+    }
+    if let Some(s) = &r.success {
+        ret.push(format!("success {s}"));
+    }
+    if let Some((a, b)) = &r.success_range {
+        ret.push(format!("success in [{a}, {b}]"));
+    }
+    if let Some(rr) = resolved.map(|x| x.ret) {
+        ret.push(match rr {
+            ReturnRule::Any => "any non-error value succeeds".into(),
+            ReturnRule::Exact { value } => format!("success must be {value}"),
+            ReturnRule::Range { min, max } => format!("success must be in [{min}, {max}]"),
+            ReturnRule::Fd => "success must be a file descriptor".into(),
+            ReturnRule::NoReturn => "does not return on success".into(),
+        });
+    }
+    let _ = writeln!(o, "\nReturn: {}", ret.join(", "));
+    if let Some(s) = &spec.return_section {
+        block(&mut o, "  ", s);
+    }
+
+    let _ = writeln!(o, "\nErrors ({}):", spec.errors.len());
+    for e in &spec.errors {
+        let num = resolved
+            .and_then(|r| r.errors.iter().find(|x| x.name == e.name.text))
+            .map_or(String::new(), |x| format!(" ({})", x.errno));
+        let _ = writeln!(o, "  {}{num}: {}", e.name, e.condition);
+        if !e.description.is_empty() {
+            block(&mut o, "      ", &e.description);
+        }
+    }
+
+    if !spec.locks.is_empty() {
+        let _ = writeln!(o, "\nLocks ({}):", spec.locks.len());
+        for l in &spec.locks {
+            let _ = writeln!(o, "  {} ({})", l.name, l.lock_type);
+            for (k, v) in l.fields() {
+                let _ = writeln!(o, "      {}: {v}", k.trim_start_matches("lock-"));
+            }
+        }
+    }
+    if !spec.signals.is_empty() {
+        let _ = writeln!(o, "\nSignals ({}):", spec.signals.len());
+        for s in &spec.signals {
+            let _ = writeln!(o, "  {}", s.name);
+            for (k, v) in s.fields() {
+                let _ = writeln!(o, "      {}: {v}", k.trim_start_matches("signal-"));
+            }
+        }
+    }
+    if !spec.side_effects.is_empty() {
+        let _ = writeln!(o, "\nSide effects ({}):", spec.side_effects.len());
+        for e in &spec.side_effects {
+            let t: Vec<&str> = e.types.iter().map(|t| t.upper()).collect();
+            let _ = writeln!(o, "  {} [{}]: {}", e.target, t.join(" | "), e.description);
+            if let Some(c) = &e.condition {
+                let _ = writeln!(o, "      condition: {c}");
+            }
+            if e.reversible {
+                o.push_str("      reversible\n");
+            }
+        }
+    }
+    if !spec.state_transitions.is_empty() {
+        let _ = writeln!(o, "\nState transitions ({}):", spec.state_transitions.len());
+        for t in &spec.state_transitions {
+            let _ = writeln!(
+                o,
+                "  {}: {} -> {}: {}",
+                t.object, t.from, t.to, t.description
+            );
+            if let Some(c) = &t.condition {
+                let _ = writeln!(o, "      condition: {c}");
+            }
+        }
+    }
+    if !spec.capabilities.is_empty() {
+        let _ = writeln!(o, "\nCapabilities ({}):", spec.capabilities.len());
+        for c in &spec.capabilities {
+            let _ = writeln!(o, "  {} ({}): {}", c.cap, c.action, c.display_name);
+            for (k, v) in c.fields() {
+                let _ = writeln!(o, "      {}: {v}", k.trim_start_matches("capability-"));
+            }
+        }
+    }
+    if !spec.constraints.is_empty() {
+        let _ = writeln!(o, "\nConstraints ({}):", spec.constraints.len());
+        for c in &spec.constraints {
+            let _ = writeln!(o, "  {}", c.name);
+            block(&mut o, "      ", &c.description);
+            if let Some(e) = &c.expr {
+                let _ = writeln!(o, "      expression: {e}");
+            }
+        }
+    }
+    if let Some(e) = &spec.examples {
+        o.push_str("\nExamples:\n");
+        block(&mut o, "  ", e);
+    }
+    if let Some(n) = &spec.notes {
+        o.push_str("\nNotes:\n");
+        block(&mut o, "  ", n);
+    }
+    if let Some(c) = &spec.context_section {
+        o.push_str("\nContext:\n");
+        block(&mut o, "  ", c);
+    }
+    o
+}
