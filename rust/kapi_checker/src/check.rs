@@ -110,8 +110,8 @@ fn arg(args: &[u64; MAX_PARAMS], idx: usize) -> u64 {
     args.get(idx).copied().unwrap_or(0)
 }
 
-/// Whether a normalised `value` of type `ty` satisfies `kind`; `args` are the raw argument words
-/// (for constraints that involve another parameter).
+/// Whether a normalised `value` of type `ty` satisfies `kind`; `args` are the normalised argument
+/// words (for constraints that involve another parameter).
 pub(crate) fn satisfies(
     kind: &ConstraintKind,
     ty: ArgType,
@@ -119,21 +119,30 @@ pub(crate) fn satisfies(
     args: &[u64; MAX_PARAMS],
 ) -> bool {
     match *kind {
-        ConstraintKind::Range { min, max } => ty.le(min, value) && ty.le(value, max),
-        ConstraintKind::Mask { valid } => value & !valid == 0,
-        ConstraintKind::Enum { values } => values.contains(&value),
-        ConstraintKind::Exclude { values } => !values.contains(&value),
+        ConstraintKind::Range { min, max } => {
+            ty.le(ty.normalize(min), value) && ty.le(value, ty.normalize(max))
+        }
+        ConstraintKind::Mask { valid } => value & !ty.normalize(valid) == 0,
+        ConstraintKind::Enum { values } => values.iter().any(|&v| ty.normalize(v) == value),
+        ConstraintKind::Exclude { values } => !values.iter().any(|&v| ty.normalize(v) == value),
         ConstraintKind::Alignment { align } | ConstraintKind::PageAligned { page_size: align } => {
-            align != 0 && value % align == 0
+            // A negative value is a multiple of `align` iff its magnitude is. `checked_rem` is
+            // `None` for an alignment of 0, which no value satisfies.
+            let magnitude = if ty.is_negative(value) {
+                (value as i64).unsigned_abs()
+            } else {
+                value
+            };
+            magnitude.checked_rem(align) == Some(0)
         }
         ConstraintKind::PowerOfTwo => {
             value != 0 && !ty.is_negative(value) && value & (value - 1) == 0
         }
         ConstraintKind::NonZero => value != 0,
         ConstraintKind::Fd => {
-            let v = ArgType::I64.normalize(ArgType::I32.normalize(value));
+            let v = ArgType::I32.normalize(value);
             // The value must be an `int` (no bits beyond the type) that is >= 0 or AT_FDCWD.
-            (ty.bits <= 32 || v == value) && ((v as i64) >= 0 || v as i64 == AT_FDCWD)
+            (ty.fits_32() || v == value) && ((v as i64) >= 0 || v as i64 == AT_FDCWD)
         }
         ConstraintKind::NoWrap { other } => value.checked_add(arg(args, other as usize)).is_some(),
     }
@@ -163,10 +172,18 @@ fn for_each_broken(
     args: &[u64; MAX_PARAMS],
     mut f: impl FnMut(u8, u8, u64) -> bool,
 ) {
+    // Every argument as the kernel's C code sees it (a register with no parameter stays raw).
+    let values: [u64; MAX_PARAMS] = core::array::from_fn(|i| {
+        let raw = arg(args, i);
+        spec.params
+            .get(i)
+            .map_or(raw, |param| param.ty.normalize(raw))
+    });
     for (p, param) in spec.params.iter().enumerate().take(MAX_PARAMS) {
-        let value = param.ty.normalize(arg(args, p));
+        let value = arg(&values, p);
         for (c, constraint) in param.constraints.iter().enumerate().take(u8::MAX as usize) {
-            if !satisfies(&constraint.kind, param.ty, value, args) && !f(p as u8, c as u8, value) {
+            if !satisfies(&constraint.kind, param.ty, value, &values) && !f(p as u8, c as u8, value)
+            {
                 return;
             }
         }

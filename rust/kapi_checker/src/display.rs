@@ -10,14 +10,21 @@ use crate::spec::{ArgType, Constraint, ConstraintKind, SyscallSpec};
 pub const MESSAGE_CAPACITY: usize = 96;
 
 /// A fixed-capacity message buffer. Writing past its capacity truncates (at a character
-/// boundary) instead of failing, so a report is always produced.
+/// boundary) instead of failing, so a report is always produced. Truncation is final: once a
+/// character did not fit, later writes are dropped too, even short ones that would fit, so the
+/// text is always a prefix of what was written.
 #[derive(Clone, Debug, Default)]
-pub struct MessageBuf(heapless::String<MESSAGE_CAPACITY>);
+pub struct MessageBuf(heapless::String<MESSAGE_CAPACITY>, bool);
 
 impl MessageBuf {
     /// An empty buffer.
     pub const fn new() -> Self {
-        Self(heapless::String::new())
+        Self(heapless::String::new(), false)
+    }
+
+    /// Whether something written was cut off.
+    pub fn truncated(&self) -> bool {
+        self.1
     }
 
     /// The text written so far.
@@ -36,8 +43,12 @@ impl MessageBuf {
 
 impl fmt::Write for MessageBuf {
     fn write_str(&mut self, s: &str) -> fmt::Result {
+        if self.1 {
+            return Ok(());
+        }
         for ch in s.chars() {
             if self.0.push(ch).is_err() {
+                self.1 = true;
                 break;
             }
         }
@@ -63,6 +74,7 @@ struct Val(ArgType, u64);
 impl fmt::Display for Val {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Val(ty, v) = *self;
+        let v = ty.normalize(v);
         if ty.is_negative(v) {
             write!(f, "{}", v as i64)
         } else if v < 4096 {

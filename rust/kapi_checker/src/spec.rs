@@ -44,20 +44,27 @@ impl ArgType {
 
     /// A type of `bits` width (clamped to 1..=64) and the given signedness.
     pub const fn new(bits: u8, signed: bool) -> Self {
-        let bits = if bits == 0 {
-            1
-        } else if bits > 64 {
-            64
-        } else {
-            bits
-        };
-        Self { bits, signed }
+        Self {
+            bits: clamp_bits(bits),
+            signed,
+        }
+    }
+
+    /// Width in bits, clamped as by [`ArgType::new`]. The fields are public, so a hand-built
+    /// value may be out of range; every shift below goes through this and cannot overflow.
+    const fn width(self) -> u32 {
+        clamp_bits(self.bits) as u32
+    }
+
+    /// Whether the type is at most 32 bits wide (fits an `int`).
+    pub(crate) const fn fits_32(self) -> bool {
+        self.width() <= 32
     }
 
     /// Truncates a raw register word to this type's width and sign- or zero-extends it back to
     /// 64 bits, giving the value the kernel's C code sees as a 64-bit bit pattern.
     pub const fn normalize(self, raw: u64) -> u64 {
-        let shift = 64 - self.bits as u32;
+        let shift = 64 - self.width();
         if shift == 0 {
             raw
         } else if self.signed {
@@ -78,7 +85,7 @@ impl ArgType {
 
     /// Largest value of this type, normalised.
     pub const fn max_value(self) -> u64 {
-        let all = u64::MAX >> (64 - self.bits as u32);
+        let all = u64::MAX >> (64 - self.width());
         if self.signed {
             all >> 1
         } else {
@@ -89,7 +96,7 @@ impl ArgType {
     /// Smallest value of this type, normalised.
     pub const fn min_value(self) -> u64 {
         if self.signed {
-            self.normalize(1u64 << (self.bits as u32 - 1))
+            self.normalize(1u64 << (self.width() - 1))
         } else {
             0
         }
@@ -98,6 +105,17 @@ impl ArgType {
     /// Whether a normalised value is negative (always false for unsigned types).
     pub const fn is_negative(self, v: u64) -> bool {
         self.signed && (v as i64) < 0
+    }
+}
+
+/// `bits` clamped to `1..=64`.
+const fn clamp_bits(bits: u8) -> u8 {
+    if bits == 0 {
+        1
+    } else if bits > 64 {
+        64
+    } else {
+        bits
     }
 }
 
@@ -112,7 +130,9 @@ pub struct Constraint {
 }
 
 /// The value checks the runtime performs. Bounds and values are bit patterns of the parameter's
-/// type, normalised as by [`ArgType::normalize`], compared with the parameter's signedness.
+/// type, normalised as by [`ArgType::normalize`], compared with the parameter's signedness. The
+/// checker normalises them again before use, so for a signed type narrower than 64 bits a
+/// width-truncated pattern (`0xffffffff` for an `int` -1) means the same as the sign-extended one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ConstraintKind {
     /// `min <= value <= max`.
@@ -153,8 +173,8 @@ pub enum ConstraintKind {
     NonZero,
     /// A file descriptor: `0 <= value <= INT_MAX`, or `AT_FDCWD`.
     Fd,
-    /// `value + args[other]` does not wrap around (both taken as unsigned 64-bit quantities),
-    /// e.g. `start + len` of a memory range.
+    /// `value + args[other]` does not wrap around (both normalised by their parameters' types,
+    /// then taken as unsigned 64-bit quantities), e.g. `start + len` of a memory range.
     NoWrap {
         /// Index of the other parameter.
         other: u8,
