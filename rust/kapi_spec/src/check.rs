@@ -576,6 +576,7 @@ fn resolve_return(spec: &Spec, cx: &mut Ctx) -> Option<ReturnRule> {
             }
         }
     };
+    let success = r.success.as_ref().map(|t| i64_of(cx, t));
     if r.success.is_some() && !matches!(check, ReturnCheckKind::Exact | ReturnCheckKind::ErrorCheck)
     {
         let t = r.success.as_ref().map_or(loc, |t| t.loc);
@@ -594,8 +595,8 @@ fn resolve_return(spec: &Spec, cx: &mut Ctx) -> Option<ReturnRule> {
         );
     }
     match check {
-        ReturnCheckKind::Exact => match &r.success {
-            Some(t) => i64_of(cx, t).map(|value| ReturnRule::Exact { value }),
+        ReturnCheckKind::Exact => match success {
+            Some(v) => v.map(|value| ReturnRule::Exact { value }),
             None => {
                 cx.diags.push(
                     Diagnostic::error(loc, "KAPI_RETURN_EXACT without a value")
@@ -604,8 +605,8 @@ fn resolve_return(spec: &Spec, cx: &mut Ctx) -> Option<ReturnRule> {
                 None
             }
         },
-        ReturnCheckKind::ErrorCheck => match &r.success {
-            Some(t) => i64_of(cx, t).map(|value| ReturnRule::Exact { value }),
+        ReturnCheckKind::ErrorCheck => match success {
+            Some(v) => v.map(|value| ReturnRule::Exact { value }),
             None => Some(ReturnRule::Any),
         },
         ReturnCheckKind::Range => match &r.success_range {

@@ -400,8 +400,8 @@ pub fn split_fields(s: &str, max: usize) -> Vec<&str> {
     for (i, ch) in s.char_indices() {
         match ch {
             '(' => depth += 1,
-            ')' => depth -= 1,
-            ',' if depth <= 0 && out.len() + 1 < max => {
+            ')' => depth = (depth - 1).max(0),
+            ',' if depth == 0 && out.len() + 1 < max => {
                 out.push(s[start..i].trim());
                 start = i + 1;
             }

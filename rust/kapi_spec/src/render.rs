@@ -28,7 +28,7 @@ fn hex(v: u64, signed: bool) -> String {
     }
 }
 
-fn check_text(k: &CheckKind, signed: bool, params: &[String]) -> String {
+fn check_text(k: &CheckKind, signed: bool) -> String {
     let list = |v: &[u64]| {
         v.iter()
             .map(|x| hex(*x, signed))
@@ -43,8 +43,9 @@ fn check_text(k: &CheckKind, signed: bool, params: &[String]) -> String {
         }
         CheckKind::Alignment { align } => format!("{align}"),
         CheckKind::PageAligned { page_size } => format!("page size {page_size}"),
-        CheckKind::NoWrap { other } => params.get(*other as usize).cloned().unwrap_or_default(),
-        CheckKind::PowerOfTwo | CheckKind::NonZero | CheckKind::Fd => String::new(),
+        CheckKind::NoWrap { .. } | CheckKind::PowerOfTwo | CheckKind::NonZero | CheckKind::Fd => {
+            String::new()
+        }
     }
 }
 
@@ -95,7 +96,6 @@ pub fn render(spec: &Spec, resolved: Option<&Resolved>) -> String {
     }
 
     let _ = writeln!(o, "\nParameters ({}):", spec.params.len());
-    let names: Vec<String> = spec.params.iter().map(|p| p.name.clone()).collect();
     for (i, p) in spec.params.iter().enumerate() {
         let rp = resolved
             .and_then(|r| r.params.get(i))
@@ -130,7 +130,7 @@ pub fn render(spec: &Spec, resolved: Option<&Resolved>) -> String {
                 let _ = write!(line, " {vals}");
             }
             if let Some(rc) = rp.and_then(|rp| rp.constraints.iter().find(|rc| rc.source == ci)) {
-                let num = check_text(&rc.kind, rp.is_some_and(|rp| rp.signed), &names);
+                let num = check_text(&rc.kind, rp.is_some_and(|rp| rp.signed));
                 if !num.is_empty() && num != vals {
                     let _ = write!(line, " = {num}");
                 }

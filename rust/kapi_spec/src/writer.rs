@@ -450,6 +450,7 @@ mod tests {
         assert_eq!(sanitize("a, b"), "a; b");
         assert_eq!(sanitize("f(x)"), "f(x)");
         assert_eq!(sanitize("f(x"), "f[x");
-        assert_eq!(sanitize("x)"), "x]");
+        assert_eq!(sanitize("x)"), "x)");
+        assert_eq!(split_fields("x), f(a, b)", 9), ["x)", "f(a, b)"]);
     }
 }
