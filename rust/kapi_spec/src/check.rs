@@ -165,7 +165,11 @@ impl Ctx<'_> {
             Ok(v) => Some(v),
             Err(e) => {
                 let loc = if t.loc.is_known() {
-                    Loc::new(t.loc.line, t.loc.col + e.offset as u32, e.len as u32)
+                    Loc::new(
+                        t.loc.line,
+                        t.loc.col.saturating_add(e.offset as u32),
+                        e.len as u32,
+                    )
                 } else {
                     t.loc
                 };

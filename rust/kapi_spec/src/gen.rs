@@ -7,7 +7,8 @@
 //! Emitted items: one `pub static <NAME>: kapi_checker::SyscallSpec` per spec,
 //! `pub static SPECS: [Option<&'static kapi_checker::SyscallSpec>; N]` indexed by syscall
 //! number (N = largest specified number + 1), `pub static ALL: [&'static ...; K]` in number
-//! order, and `pub const NR_SPECS: usize = K`. The output depends only on its inputs.
+//! order, `pub const NR_SPECS: usize = K`, and `pub static ERRNO_NAMES: [(u16, &str); E]`, the
+//! architecture's errno names sorted by value. The output depends only on its inputs.
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -57,7 +58,7 @@ fn ident(name: &str) -> String {
     name.to_ascii_uppercase()
 }
 
-const RESERVED: &[&str] = &["SPECS", "ALL", "NR_SPECS"];
+const RESERVED: &[&str] = &["SPECS", "ALL", "NR_SPECS", "ERRNO_NAMES"];
 
 fn u64_list(v: &[u64]) -> String {
     v.iter()
@@ -250,6 +251,22 @@ pub fn generate(entries: &[Entry], k: &KernelInfo) -> Result<String, GenError> {
     );
     for e in &sorted {
         let _ = writeln!(o, "    &{},", ident(&e.resolved.name));
+    }
+    let _ = writeln!(o, "];");
+
+    // The kernel's errno names by value (for reporting errnos a spec does not declare). Where
+    // several names share a value (EAGAIN/EWOULDBLOCK), the alphabetically first is used.
+    let mut by_value: std::collections::BTreeMap<u16, &str> = std::collections::BTreeMap::new();
+    for (name, &value) in k.errnos() {
+        by_value.entry(value).or_insert(name.as_str());
+    }
+    let _ = writeln!(
+        o,
+        "\n/// The kernel's errno names, sorted by value.\npub static ERRNO_NAMES: [(u16, &str); {}] = [",
+        by_value.len()
+    );
+    for (value, name) in &by_value {
+        let _ = writeln!(o, "    ({value}, {}),", lit(name));
     }
     let _ = writeln!(o, "];");
     Ok(o)

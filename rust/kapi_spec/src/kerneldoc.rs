@@ -567,7 +567,11 @@ impl<'d> Builder<'d> {
     fn expr(&mut self, value: &Mapped, s: &str) -> Text {
         let loc = value.loc_of(s);
         if let Err(e) = expr::parse(s) {
-            let l = Loc::new(loc.line, loc.col + e.offset as u32, e.len as u32);
+            let l = Loc::new(
+                loc.line,
+                loc.col.saturating_add(e.offset as u32),
+                e.len as u32,
+            );
             self.diags.push(
                 Diagnostic::error(l, "bad constant expression")
                     .expected("a number, constant or expression of them")

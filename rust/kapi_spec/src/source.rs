@@ -34,7 +34,11 @@ impl SrcLine {
     /// Location of a sub-slice of `self.text` (or of the line's end if it is not one).
     pub fn loc_of(&self, sub: &str) -> Loc {
         let off = offset_in(&self.text, sub).unwrap_or(self.text.len());
-        Loc::new(self.line, self.col + off as u32, sub.len().max(1) as u32)
+        Loc::new(
+            self.line,
+            self.col.saturating_add(off as u32),
+            sub.len().max(1) as u32,
+        )
     }
 
     /// Location of the whole line's text.
@@ -94,7 +98,7 @@ impl Mapped {
     /// precedes it.
     pub fn push_sep(&mut self, s: &str) {
         if let Some(&(off, line, col)) = self.map.last() {
-            let end_col = col + (self.text.len() - off) as u32;
+            let end_col = col.saturating_add((self.text.len() - off) as u32);
             self.map.push((self.text.len(), line, end_col));
         }
         self.text.push_str(s);
@@ -127,7 +131,7 @@ impl Mapped {
             .and_then(|i| self.map.get(i + 1))
             .map_or(self.text.len(), |&(o, _, _)| o);
         let len = end.min(piece_end).saturating_sub(start).max(1);
-        Loc::new(line, col + (start - off) as u32, len as u32)
+        Loc::new(line, col.saturating_add((start - off) as u32), len as u32)
     }
 
     /// Location of a sub-slice of the text.

@@ -139,14 +139,17 @@ impl Out {
                 if l.is_empty() {
                     continue;
                 }
-                let first_width = WIDTH
-                    - 3
-                    - if started {
-                        indent.len().max(2)
-                    } else {
-                        lead.len()
-                    };
-                for chunk in wrap(l, first_width, WIDTH - 3 - indent.len().max(2)) {
+                let used = if started {
+                    indent.len().max(2)
+                } else {
+                    lead.len()
+                };
+                let first_width = WIDTH.saturating_sub(3 + used);
+                for chunk in wrap(
+                    l,
+                    first_width,
+                    WIDTH.saturating_sub(3 + indent.len().max(2)),
+                ) {
                     let content = if !started {
                         started = true;
                         format!("{lead}{chunk}")

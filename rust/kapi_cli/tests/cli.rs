@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! The `kapi` command on kapi_spec's fixtures (and its test kernel tree).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../kapi_spec/tests/fixtures")
+}
+
+fn kapi(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kapi"))
+        .args(args)
+        .env_remove("KAPI_KSRC")
+        .env("NO_COLOR", "1")
+        .current_dir(fixtures())
+        .output()
+        .expect("kapi runs")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("kapi-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn lint_good_files() {
+    let o = kapi(&[
+        "lint",
+        "--ksrc",
+        "ksrc",
+        "frob.kapi",
+        "twiddle.kapi",
+        "zap_patch.txt",
+    ]);
+    let err = text(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("3 file(s), 3 spec(s): 0 error(s), 1 warning(s)"),
+        "{err}"
+    );
+    let o = kapi(&["lint", "--ksrc", "ksrc", "frob.kapi", "frob_review.txt"]);
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("sys_frob is also specified in frob.kapi"),
+        "{err}"
+    );
+    assert!(!o.status.success());
+    let o = kapi(&["lint", "-W", "--ksrc", "ksrc", "zap_patch.txt"]);
+    assert!(!o.status.success(), "warnings denied");
+}
+
+#[test]
+fn lint_reports_errors_with_position() {
+    let dir = tmp("lint");
+    let bad = dir.join("bad.kapi");
+    std::fs::write(
+        &bad,
+        std::fs::read_to_string(fixtures().join("frob.kapi"))
+            .unwrap()
+            .replace("EOVERFLOW, Too", "EOVERFLOX, Too"),
+    )
+    .unwrap();
+    let o = kapi(&["lint", "--ksrc", "ksrc", bad.to_str().unwrap()]);
+    let err = text(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("error code and name disagree"), "{err}");
+    assert!(err.contains("bad.kapi:41:28"), "{err}");
+    assert!(
+        err.contains("expected `EOVERFLOW` (as in `-EOVERFLOW`), found `EOVERFLOX`"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn lint_needs_the_kernel_source_unless_syntax_only() {
+    let o = kapi(&["lint", "frob.kapi"]);
+    let err = text(&o.stderr);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err.contains("KAPI_KSRC") && err.contains("scripts/kernel.sh source"),
+        "{err}"
+    );
+    let o = kapi(&["lint", "--syntax-only", "frob.kapi"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+}
+
+#[test]
+fn show_text_and_json() {
+    let o = kapi(&["show", "--ksrc", "ksrc", "--specs", ".", "frob"]);
+    let out = text(&o.stdout);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        out.starts_with("sys_frob (nr 7): Frobnicate a range of memory"),
+        "{out}"
+    );
+    assert!(out.contains("EOVERFLOW (75): Too big"), "{out}");
+
+    let o = kapi(&[
+        "show",
+        "--json",
+        "--ksrc",
+        "ksrc",
+        "--specs",
+        ".",
+        "sys_twiddle",
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(v["spec"]["name"], "twiddle");
+    assert_eq!(v["spec"]["params"][0]["kapi_type"], "KAPI_TYPE_FD");
+    assert_eq!(v["spec"]["params"][1]["constraints"][0]["kind"], "enum");
+    assert_eq!(v["resolved"]["nr"], 9);
+    assert_eq!(v["resolved"]["params"][1]["constraints"][0]["values"][1], 2);
+
+    // Without a kernel tree: the spec alone.
+    let o = kapi(&["show", "--json", "zap_patch.txt"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["spec"]["name"], "zap");
+    assert!(v.get("resolved").is_none());
+
+    let o = kapi(&["show", "--specs", ".", "nosuchcall"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn import_writes_kerneldoc_that_lints() {
+    let o = kapi(&["import", "zap_patch.txt"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(
+        out.starts_with(
+            "/**\n * sys_zap - Zap a region\n * @addr: Start address of the region to zap\n"
+        ),
+        "{out}"
+    );
+    let dir = tmp("import");
+    let file = dir.join("zap.kapi");
+    let o = kapi(&["import", "zap_patch.txt", "-o", file.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), out);
+    let o = kapi(&["lint", "--ksrc", "ksrc", file.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let o = kapi(&["import", "zap_patch.txt", "-o", dir.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert!(dir.join("zap.kapi").is_file());
+    std::fs::remove_dir_all(dir).ok();
+
+    let o = kapi(&["import", "ksrc/include/uapi/asm-generic/errno.h"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn gen_writes_the_tables() {
+    let dir = tmp("gen");
+    let out = dir.join("tables.rs");
+    let o = kapi(&[
+        "gen",
+        "--ksrc",
+        "ksrc",
+        "-o",
+        out.to_str().unwrap(),
+        "frob.kapi",
+        "twiddle.kapi",
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let code = std::fs::read_to_string(&out).unwrap();
+    assert!(code.contains("pub static FROB: kapi_checker::SyscallSpec"));
+    assert!(code.contains("pub const NR_SPECS: usize = 2;"));
+    let o = kapi(&["gen", "-o", out.to_str().unwrap(), "frob.kapi"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).contains("KAPI_KSRC"));
+    std::fs::remove_dir_all(dir).ok();
+}
