@@ -9,10 +9,9 @@ mod generated {
     include!(concat!(env!("KAPI_GENERATED"), "/spec_tables.rs"));
 }
 
-pub(crate) use generated::{ALL, SPECS};
-
-/// Number of specs built in; statistics arrays are indexed by `0..NR_SPECS`.
-pub(crate) const NR_SPECS: usize = ALL.len();
+/// `ALL`: every spec in syscall-number order; `NR_SPECS`: their number (statistics arrays are
+/// indexed by `0..NR_SPECS`); `SPECS`: the specs indexed by syscall number.
+pub(crate) use generated::{ALL, NR_SPECS, SPECS};
 
 /// `INDEX[nr]` is the position of syscall `nr` in [`ALL`], or `u16::MAX`.
 static INDEX: [u16; SPECS.len()] = {

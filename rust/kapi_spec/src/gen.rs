@@ -269,6 +269,20 @@ pub fn generate(entries: &[Entry], k: &KernelInfo) -> Result<String, GenError> {
         let _ = writeln!(o, "    ({value}, {}),", lit(name));
     }
     let _ = writeln!(o, "];");
+    let names = k.errno_names();
+    let _ = writeln!(
+        o,
+        "\n/// Every errno of the kernel's headers and its name, sorted by value."
+    );
+    let _ = writeln!(
+        o,
+        "pub static ERRNO_NAMES: [(u16, &'static str); {}] = [",
+        names.len()
+    );
+    for (v, name) in names {
+        let _ = writeln!(o, "    ({v}, {}),", lit(name));
+    }
+    let _ = writeln!(o, "];");
     Ok(o)
 }
 
