@@ -7,7 +7,8 @@
 //! input can panic.
 
 use crate::spec::{
-    ArgType, ConstraintKind, ReturnCheck, SyscallSpec, AT_FDCWD, MAX_ERRNO, MAX_PARAMS,
+    ArgType, Constraint, ConstraintKind, ParamSpec, ReturnCheck, SyscallSpec, AT_FDCWD, MAX_ERRNO,
+    MAX_PARAMS,
 };
 
 /// Most violations kept for one call; further ones are counted in [`Verdict::dropped`].
@@ -106,16 +107,20 @@ pub fn errno_of(ret: i64) -> Option<u16> {
     }
 }
 
-fn arg(args: &[u64; MAX_PARAMS], idx: usize) -> u64 {
-    args.get(idx).copied().unwrap_or(0)
+/// Argument `idx` as the C code sees it: normalised by its parameter's type. A register with no
+/// parameter stays raw, and an index past the registers reads as 0.
+fn param_value(params: &[ParamSpec], args: &[u64; MAX_PARAMS], idx: usize) -> u64 {
+    let raw = args.get(idx).copied().unwrap_or(0);
+    params.get(idx).map_or(raw, |param| param.ty.normalize(raw))
 }
 
-/// Whether a normalised `value` of type `ty` satisfies `kind`; `args` are the normalised argument
-/// words (for constraints that involve another parameter).
+/// Whether a normalised `value` of type `ty` satisfies `kind`; `params` and `args` are the
+/// spec's parameters and the raw argument words (for constraints that involve another parameter).
 pub(crate) fn satisfies(
     kind: &ConstraintKind,
     ty: ArgType,
     value: u64,
+    params: &[ParamSpec],
     args: &[u64; MAX_PARAMS],
 ) -> bool {
     match *kind {
@@ -144,7 +149,9 @@ pub(crate) fn satisfies(
             // The value must be an `int` (no bits beyond the type) that is >= 0 or AT_FDCWD.
             (ty.fits_32() || v == value) && ((v as i64) >= 0 || v as i64 == AT_FDCWD)
         }
-        ConstraintKind::NoWrap { other } => value.checked_add(arg(args, other as usize)).is_some(),
+        ConstraintKind::NoWrap { other } => value
+            .checked_add(param_value(params, args, usize::from(other)))
+            .is_some(),
     }
 }
 
@@ -152,7 +159,7 @@ pub(crate) fn satisfies(
 /// an [`ViolationKind::Arg`] violation. `args` are the raw argument registers, in order.
 pub fn check_entry(spec: &SyscallSpec, args: &[u64; MAX_PARAMS]) -> Verdict {
     let mut verdict = Verdict::new();
-    for_each_broken(spec, args, |p, c, value| {
+    for_each_broken(spec, args, false, |p, c, value, _| {
         verdict.push(Violation {
             kind: ViolationKind::Arg,
             param: Some(p),
@@ -165,24 +172,33 @@ pub fn check_entry(spec: &SyscallSpec, args: &[u64; MAX_PARAMS]) -> Verdict {
     verdict
 }
 
-/// Calls `f(param, constraint, value)` for each broken constraint, in spec order, until it
-/// returns `false`.
+/// Calls `f(param, constraint index, value, constraint)` for each broken constraint, in spec
+/// order, until it returns `false`. With `predicting_only`, advisory constraints (no errnos) are
+/// skipped without being evaluated.
 fn for_each_broken(
     spec: &SyscallSpec,
     args: &[u64; MAX_PARAMS],
-    mut f: impl FnMut(u8, u8, u64) -> bool,
+    predicting_only: bool,
+    mut f: impl FnMut(u8, u8, u64, &Constraint) -> bool,
 ) {
-    // Every argument as the kernel's C code sees it (a register with no parameter stays raw).
-    let values: [u64; MAX_PARAMS] = core::array::from_fn(|i| {
-        let raw = arg(args, i);
-        spec.params
-            .get(i)
-            .map_or(raw, |param| param.ty.normalize(raw))
-    });
-    for (p, param) in spec.params.iter().enumerate().take(MAX_PARAMS) {
-        let value = arg(&values, p);
-        for (c, constraint) in param.constraints.iter().enumerate().take(u8::MAX as usize) {
-            if !satisfies(&constraint.kind, param.ty, value, &values) && !f(p as u8, c as u8, value)
+    // Plain index loops: at the kernel's opt-level=s they compile to less than iterator
+    // adaptors. Parameters are bounded by the registers, constraints by what a u8 indexes.
+    let params = spec.params;
+    for p in 0..params.len().min(MAX_PARAMS) {
+        let (Some(param), Some(&raw)) = (params.get(p), args.get(p)) else {
+            return;
+        };
+        let value = param.ty.normalize(raw);
+        let constraints = param.constraints;
+        for c in 0..constraints.len().min(u8::MAX as usize) {
+            let Some(constraint) = constraints.get(c) else {
+                break;
+            };
+            if predicting_only && constraint.errnos.is_empty() {
+                continue;
+            }
+            if !satisfies(&constraint.kind, param.ty, value, params, args)
+                && !f(p as u8, c as u8, value, constraint)
             {
                 return;
             }
@@ -224,18 +240,11 @@ pub fn check_exit(spec: &SyscallSpec, args: &[u64; MAX_PARAMS], ret: i64) -> Ver
     // allowed errnos are the union over all broken predicting constraints.
     let mut first: Option<(u8, u8, u64)> = None;
     let mut allowed = false;
-    for_each_broken(spec, args, |p, c, value| {
-        let errnos = spec
-            .params
-            .get(p as usize)
-            .and_then(|param| param.constraints.get(c as usize))
-            .map_or(&[][..], |constraint| constraint.errnos);
-        if !errnos.is_empty() {
-            first.get_or_insert((p, c, value));
-            if errno.is_some_and(|e| errnos.contains(&e)) {
-                allowed = true;
-                return false;
-            }
+    for_each_broken(spec, args, true, |p, c, value, constraint| {
+        first.get_or_insert((p, c, value));
+        if errno.is_some_and(|e| constraint.errnos.contains(&e)) {
+            allowed = true;
+            return false;
         }
         true
     });

@@ -5,8 +5,8 @@
 //! where the `kapi_checker` crate is reachable).
 //!
 //! Emitted items: one `pub static <NAME>: kapi_checker::SyscallSpec` per spec,
-//! `pub static SPECS: [Option<&'static kapi_checker::SyscallSpec>; N]` indexed by syscall
-//! number (N = largest specified number + 1), `pub static ALL: [&'static ...; K]` in number
+//! `pub static SPECS: [Option<&kapi_checker::SyscallSpec>; N]` indexed by syscall
+//! number (N = largest specified number + 1), `pub static ALL: [&...; K]` in number
 //! order, `pub const NR_SPECS: usize = K`, and `pub static ERRNO_NAMES: [(u16, &str); E]`, the
 //! architecture's errno names sorted by value. The output depends only on its inputs.
 
@@ -214,7 +214,7 @@ pub fn generate(entries: &[Entry], k: &KernelInfo) -> Result<String, GenError> {
     let _ = writeln!(o, "\n/// The specs indexed by syscall number.");
     let _ = writeln!(
         o,
-        "pub static SPECS: [Option<&'static kapi_checker::SyscallSpec>; {size}] = ["
+        "pub static SPECS: [Option<&kapi_checker::SyscallSpec>; {size}] = ["
     );
     let mut next = sorted.iter().peekable();
     let mut nones = 0;
@@ -245,30 +245,12 @@ pub fn generate(entries: &[Entry], k: &KernelInfo) -> Result<String, GenError> {
     }
     let _ = writeln!(o, "];");
     let _ = writeln!(o, "\n/// Every spec, in syscall-number order.");
-    let _ = writeln!(
-        o,
-        "pub static ALL: [&'static kapi_checker::SyscallSpec; {n}] = ["
-    );
+    let _ = writeln!(o, "pub static ALL: [&kapi_checker::SyscallSpec; {n}] = [");
     for e in &sorted {
         let _ = writeln!(o, "    &{},", ident(&e.resolved.name));
     }
     let _ = writeln!(o, "];");
 
-    // The kernel's errno names by value (for reporting errnos a spec does not declare). Where
-    // several names share a value (EAGAIN/EWOULDBLOCK), the alphabetically first is used.
-    let mut by_value: std::collections::BTreeMap<u16, &str> = std::collections::BTreeMap::new();
-    for (name, &value) in k.errnos() {
-        by_value.entry(value).or_insert(name.as_str());
-    }
-    let _ = writeln!(
-        o,
-        "\n/// The kernel's errno names, sorted by value.\npub static ERRNO_NAMES: [(u16, &str); {}] = [",
-        by_value.len()
-    );
-    for (value, name) in &by_value {
-        let _ = writeln!(o, "    ({value}, {}),", lit(name));
-    }
-    let _ = writeln!(o, "];");
     let names = k.errno_names();
     let _ = writeln!(
         o,
@@ -276,7 +258,7 @@ pub fn generate(entries: &[Entry], k: &KernelInfo) -> Result<String, GenError> {
     );
     let _ = writeln!(
         o,
-        "pub static ERRNO_NAMES: [(u16, &'static str); {}] = [",
+        "pub static ERRNO_NAMES: [(u16, &str); {}] = [",
         names.len()
     );
     for (v, name) in names {

@@ -133,6 +133,8 @@ pub struct KernelInfo {
     pub source_name: String,
     syscalls: BTreeMap<String, u32>,
     errnos: BTreeMap<String, u16>,
+    /// One name per errno value: the one defined by a number (not an alias like EWOULDBLOCK).
+    errno_names: BTreeMap<u16, String>,
     defines: BTreeMap<String, Define>,
 }
 
@@ -205,7 +207,8 @@ impl KernelInfo {
             collect_defines(path, text, &mut errno_defs);
         }
         let mut errnos = BTreeMap::new();
-        for name in errno_defs.keys() {
+        let mut errno_names: BTreeMap<u16, String> = BTreeMap::new();
+        for (name, def) in &errno_defs {
             if !name.starts_with('E') {
                 continue;
             }
@@ -213,9 +216,16 @@ impl KernelInfo {
                 if let Ok(n) = u16::try_from(v) {
                     if (1..=4095).contains(&n) {
                         errnos.insert(name.clone(), n);
+                        // Names are visited in order, so the first literal one wins ties.
+                        if expr::parse_int_literal(&def.value).is_some() {
+                            errno_names.entry(n).or_insert_with(|| name.clone());
+                        }
                     }
                 }
             }
+        }
+        for (name, n) in &errnos {
+            errno_names.entry(*n).or_insert_with(|| name.clone());
         }
         if errnos.is_empty() {
             return Err(KsrcError::Format {
@@ -236,6 +246,7 @@ impl KernelInfo {
             source_name: source_name.to_string(),
             syscalls,
             errnos,
+            errno_names,
             defines,
         })
     }
@@ -255,9 +266,15 @@ impl KernelInfo {
         self.errnos.get(name).copied()
     }
 
-    /// All errnos, by name.
+    /// All errnos, by name (aliases included).
     pub fn errnos(&self) -> &BTreeMap<String, u16> {
         &self.errnos
+    }
+
+    /// One name per errno value, by value (an alias such as `EWOULDBLOCK` gives way to the
+    /// name it stands for).
+    pub fn errno_names(&self) -> &BTreeMap<u16, String> {
+        &self.errno_names
     }
 
     /// The `#define` called `name`.
@@ -479,6 +496,8 @@ mod tests {
         assert_eq!(k.errno("EPERM"), Some(1));
         assert_eq!(k.errno("EAGAIN"), Some(11), "the most specific header wins");
         assert_eq!(k.errno("EWOULDBLOCK"), Some(11));
+        assert_eq!(k.errno_names().get(&11).map(String::as_str), Some("EAGAIN"));
+        assert_eq!(k.errno_names().len(), 2);
         assert_eq!(k.eval("B").unwrap(), 3);
         assert_eq!(k.eval("S | A").unwrap(), 9);
         assert_eq!(k.eval("LONG_MAX").unwrap(), i128::from(i64::MAX));

@@ -564,7 +564,7 @@ impl<'a> Importer<'a> {
     fn run(mut self) -> Option<Spec> {
         // DEFINE_KERNEL_API_SPEC ( name )
         let toks = self.toks;
-        let Some(def) = toks.first() else { return None };
+        let def = toks.first()?;
         let def_loc = self.loc(def);
         self.spec.loc = def_loc;
         let name_ok = matches!(
