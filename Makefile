@@ -27,8 +27,10 @@ ifneq ($(wildcard $(ROOT)/rust/kapi_cli/Cargo.toml),)
 KAPI_BIN := $(ROOT)/target/release/kapi
 SPECS ?= $(sort $(wildcard $(ROOT)/specs/*.kapi))
 endif
-# Where the module is built (outside the repository, keyed by kernel tree).
-MODULE_OUT = $(KAPI_CACHE)/module/$(notdir $(KDIR_RESOLVED))
+# Where the module is built (outside the repository, keyed by kernel tree and by checkout, so
+# two checkouts never build into one directory).
+CHECKOUT_KEY := $(shell printf '%s' '$(ROOT)' | sha256sum | cut -c1-8)
+MODULE_OUT = $(KAPI_CACHE)/module/$(notdir $(KDIR_RESOLVED))-$(CHECKOUT_KEY)
 
 # KDIR: the user's, or the cached test kernel (built on first use).
 ifeq ($(KDIR),)
@@ -57,7 +59,7 @@ kapi:
 module: kapi
 	@set -e; source $(ROOT)/scripts/lib.sh; kernel_env; \
 	kdir="$(KDIR_RESOLVED)"; [ -n "$$kdir" ] || die "no kernel tree (KDIR)"; \
-	out="$(KAPI_CACHE)/module/$$(basename "$$kdir")"; mkdir -p "$$out"; \
+	out="$(KAPI_CACHE)/module/$$(basename "$$kdir")-$(CHECKOUT_KEY)"; mkdir -p "$$out"; \
 	$(MAKE) -C "$$kdir" M=$(ROOT) MO="$$out" KAPI_BIN=$(KAPI_BIN) KAPI_SPECS="$(SPECS)" \
 		$$($(ROOT)/scripts/crates.sh) modules; \
 	echo "module: $$out/kapi_validator.ko"
