@@ -10,6 +10,7 @@
 #   make setup                 install missing packages and tools (idempotent)
 #   make kernel                fetch and build the test kernel (cached under $(KAPI_CACHE))
 #   make module [KDIR=...]     build kapi_validator.ko (against KDIR, or the test kernel)
+#   make module-variant        the same module with the wrong-on-purpose test specs built in
 #   make vm CMD='./prog' [FILES='prog data/'] [CPUS=2] [ENABLE=1]
 #                              boot the test kernel with the module loaded and run CMD
 #   make host-test             host tests only
@@ -31,6 +32,8 @@ endif
 # two checkouts never build into one directory).
 CHECKOUT_KEY := $(shell printf '%s' '$(ROOT)' | sha256sum | cut -c1-8)
 MODULE_OUT = $(KAPI_CACHE)/module/$(notdir $(KDIR_RESOLVED))-$(CHECKOUT_KEY)
+VARIANT_OUT = $(MODULE_OUT)-variant
+VARIANT_SPECS := $(sort $(wildcard $(ROOT)/selftests/variant/*.kapi))
 
 # KDIR: the user's, or the cached test kernel (built on first use).
 ifeq ($(KDIR),)
@@ -43,7 +46,7 @@ CPUS ?= 2
 ENABLE ?= 1
 TIMEOUT ?= 600
 
-.PHONY: all setup kernel kapi module selftests demo test host-test vm-test vm clean
+.PHONY: all setup kernel kapi module module-variant selftests demo test host-test vm-test vm clean
 
 all: module
 
@@ -56,13 +59,24 @@ kernel: setup
 kapi:
 	$(if $(KAPI_BIN),cargo build --release --locked -q -p kapi_cli,@echo "kapi: no spec generator in this tree; building the module without specs")
 
-module: kapi
+# build_module OUT SPECS: builds kapi_validator.ko into OUT with SPECS built in.
+define build_module
 	@set -e; source $(ROOT)/scripts/lib.sh; kernel_env; \
 	kdir="$(KDIR_RESOLVED)"; [ -n "$$kdir" ] || die "no kernel tree (KDIR)"; \
-	out="$(KAPI_CACHE)/module/$$(basename "$$kdir")-$(CHECKOUT_KEY)"; mkdir -p "$$out"; \
-	$(MAKE) -C "$$kdir" M=$(ROOT) MO="$$out" KAPI_BIN=$(KAPI_BIN) KAPI_SPECS="$(SPECS)" \
+	out="$(1)"; mkdir -p "$$out"; \
+	$(MAKE) -C "$$kdir" M=$(ROOT) MO="$$out" KAPI_BIN=$(KAPI_BIN) KAPI_SPECS="$(2)" \
 		$$($(ROOT)/scripts/crates.sh) modules; \
 	echo "module: $$out/kapi_validator.ko"
+endef
+
+module: kapi
+	$(call build_module,$(MODULE_OUT),$(SPECS))
+
+# The test variant: the same module with the deliberately wrong specs of selftests/variant/
+# built in, for the guest tests of undeclared errnos, oracle mismatches and bad success values.
+module-variant: kapi
+	$(call build_module,$(VARIANT_OUT),$(VARIANT_SPECS))
+	@cp $(VARIANT_OUT)/kapi_validator.ko $(VARIANT_OUT)/kapi_validator-variant.ko
 
 selftests:
 	@$(MAKE) -C $(ROOT)/selftests -s KSRC="$$($(ROOT)/scripts/kernel.sh source)"
@@ -77,9 +91,10 @@ demo: setup
 host-test:
 	KAPI_KSRC="$$($(ROOT)/scripts/kernel.sh source)" $(ROOT)/scripts/host-test.sh
 
-vm-test: module selftests
+vm-test: module module-variant selftests
 	@$(ROOT)/scripts/vm-selftest.sh "$(KDIR_RESOLVED)"
 	@$(ROOT)/scripts/vm.sh --kdir "$(KDIR_RESOLVED)" --module "$(MODULE_OUT)/kapi_validator.ko" \
+		--files "$(VARIANT_OUT)/kapi_validator-variant.ko" \
 		--cpus 2 --enable 0 --timeout $(TIMEOUT) -- /kapi/selftests/run_all.sh
 
 test: setup

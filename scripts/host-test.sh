@@ -9,4 +9,7 @@ cargo fmt --all --check || die "code is not rustfmt-formatted (run 'cargo fmt --
 log "cargo clippy"
 cargo clippy --locked --workspace --all-targets -q -- -D warnings || die "clippy reported problems"
 log "cargo test"
-cargo test --locked --workspace 2>&1
+cargo test --locked --workspace 2>&1 || die "cargo test failed"
+log "kapi lint (specs/ and the test-variant specs)"
+[ -z "${KAPI_KSRC:-}" ] || cargo run --release --locked -q -p kapi_cli -- lint --ksrc "$KAPI_KSRC" \
+	specs/*.kapi selftests/variant/*.kapi || die "kapi lint reported errors"

@@ -10,6 +10,8 @@
  *   mlockall FLAGS           mlockall(FLAGS)
  *   munlockall               munlockall()
  *   mlock2_at START LEN FLAGS  mlock2 on an absolute START address
+ *   sched_getscheduler       sched_getscheduler(0) (a test-variant spec gives it a wrong
+ *                            return range)
  *   demo                     a few valid and invalid calls
  * Numbers are taken by strtoull (decimal, 0x hex, or negative).
  */
@@ -55,6 +57,8 @@ int main(int argc, char **argv)
 		return show("mlockall", syscall(SYS_mlockall, num(argv[2])));
 	if (!strcmp(c, "munlockall") && argc == 2)
 		return show("munlockall", syscall(SYS_munlockall));
+	if (!strcmp(c, "sched_getscheduler") && argc == 2)
+		return show("sched_getscheduler", syscall(SYS_sched_getscheduler, 0));
 	if (!strcmp(c, "demo") && argc == 2) {
 		show("mlock2(page, 4096, 0)             ", syscall(SYS_mlock2, p, 4096, 0));
 		show("munlock(page, 4096)               ", syscall(SYS_munlock, p, 4096));

@@ -197,6 +197,7 @@ fn report(spec: &SyscallSpec, v: &Violation) {
         .map_or("-", |p| p.name);
     let err = errno_of(v.ret).map_or("-", |e| errno_name(spec, e));
     let kind = v.kind.name();
+    let value = shown_value(spec, v);
 
     let record = bindings::kapi_report {
         syscall: kapi_str(spec.name),
@@ -204,7 +205,7 @@ fn report(spec: &SyscallSpec, v: &Violation) {
         param: kapi_str(param),
         allowed: kapi_str(allowed.as_str()),
         err: kapi_str(err),
-        value: v.value,
+        value,
         ret: v.ret,
         nr: i32::try_from(spec.nr).unwrap_or(-1),
     };
@@ -222,6 +223,13 @@ fn report(spec: &SyscallSpec, v: &Violation) {
     let comm_len = comm.iter().position(|&b| b == 0).unwrap_or(comm.len());
     let comm = core::str::from_utf8(comm.get(..comm_len).unwrap_or(&[])).unwrap_or("?");
     let pid = kernel::current!().pid();
+    // An argument is judged at entry, before the call has run: it has no return value yet.
+    let mut ret = MessageBuf::new();
+    let _ = if v.kind == ViolationKind::Arg {
+        ret.write_str("-")
+    } else {
+        write!(ret, "{}", v.ret)
+    };
     pr_warn!(
         "violation syscall={} nr={} pid={} comm={} kind={} param={} value={:#x} allowed=\"{}\" ret={} errno={}\n",
         spec.name,
@@ -230,9 +238,22 @@ fn report(spec: &SyscallSpec, v: &Violation) {
         comm,
         kind,
         param,
-        v.value,
+        value,
         allowed.as_str(),
-        v.ret,
+        ret.as_str(),
         err
     );
+}
+
+/// The value of a violation as its parameter's C type holds it: the low `bits` bits, so an
+/// `int` of -1 shows as `0xffffffff`, not sign-extended to 64 bits.
+fn shown_value(spec: &SyscallSpec, v: &Violation) -> u64 {
+    let bits = v
+        .param
+        .and_then(|p| spec.params.get(usize::from(p)))
+        .map_or(64, |p| u32::from(p.ty.bits));
+    match 1u64.checked_shl(bits) {
+        Some(limit) if bits < 64 => v.value & limit.wrapping_sub(1),
+        _ => v.value,
+    }
 }
