@@ -13,15 +13,25 @@
  *   sched_getscheduler       sched_getscheduler(0) (a test-variant spec gives it a wrong
  *                            return range)
  *   demo                     a few valid and invalid calls
+ *   valid [ROUNDS [DIR]]     ROUNDS (default 1) rounds of calls that break no constraint of the
+ *                            specs: on anonymous, file-backed (a file in DIR, default /tmp) and
+ *                            split mappings, from two threads and a forked child at once. Some
+ *                            fail by design with an errno the specs declare (ENOMEM for a hole
+ *                            or a PROT_NONE mapping; EPERM or ENOMEM under RLIMIT_MEMLOCK), so
+ *                            the validator must report nothing. Prints the first round and a
+ *                            summary; exits 1 only if the set-up (mmap, open, fork) fails.
  * Numbers are taken by strtoull (decimal, 0x hex, or negative).
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static char page[4 * 4096] __attribute__((aligned(4096)));
@@ -37,6 +47,184 @@ static int show(const char *what, long ret)
 		printf("%s = -1 %s (%s)\n", what, strerrorname_np(errno), strerror(errno));
 	else
 		printf("%s = %ld\n", what, ret);
+	return 0;
+}
+
+/* The valid mode: counts of calls and failures, printing only while `verbose`. */
+static int verbose;
+static unsigned long ncalls, nfailed, nskipped;
+static pthread_mutex_t count_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void vcall(const char *what, long ret)
+{
+	int err = errno;
+
+	pthread_mutex_lock(&count_lock);
+	ncalls++;
+	if (ret < 0)
+		nfailed++;
+	pthread_mutex_unlock(&count_lock);
+	if (verbose) {
+		errno = err;
+		show(what, ret);
+	}
+}
+
+#define PG 4096UL
+
+static char *map_anon(unsigned long pages, int prot)
+{
+	char *m = mmap(NULL, pages * PG, prot, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (m != MAP_FAILED)
+		return m;
+	/* Under MCL_FUTURE (set by another thread) a small RLIMIT_MEMLOCK makes mmap fail. */
+	pthread_mutex_lock(&count_lock);
+	nskipped++;
+	pthread_mutex_unlock(&count_lock);
+	return NULL;
+}
+
+/* One round on a private anonymous mapping of 16 pages: whole, partial, unaligned, split. */
+static void anon_round(void)
+{
+	char *m = map_anon(16, PROT_READ | PROT_WRITE);
+	unsigned long a = (unsigned long)m;
+
+	if (!m)
+		return;
+
+	vcall("mlock(m, 16 pages)                ", syscall(SYS_mlock, a, 16 * PG));
+	vcall("mlock(m + 100, 1)                 ", syscall(SYS_mlock, a + 100, 1));
+	vcall("mlock(m, 0)                       ", syscall(SYS_mlock, a, 0));
+	vcall("munlock(m + 4 pages, 4 pages)     ", syscall(SYS_munlock, a + 4 * PG, 4 * PG));
+	vcall("munlock(m, 16 pages)              ", syscall(SYS_munlock, a, 16 * PG));
+	vcall("mlock2(m, 8 pages, 0)             ", syscall(SYS_mlock2, a, 8 * PG, 0));
+	vcall("mlock2(m + 8 pages, 8 pages, ONF) ", syscall(SYS_mlock2, a + 8 * PG, 8 * PG, MLOCK_ONFAULT));
+	memset(m, 1, 16 * PG);
+	vcall("mlock2(m + 123, 5000, ONFAULT)    ", syscall(SYS_mlock2, a + 123, 5000, MLOCK_ONFAULT));
+	vcall("munlock(m + 1, 16 pages - 1)      ", syscall(SYS_munlock, a + 1, 16 * PG - 1));
+	/* A hole in the middle: ENOMEM (declared), the pages before it are locked. */
+	munmap(m + 6 * PG, PG);
+	vcall("mlock(m, 16 pages) over a hole    ", syscall(SYS_mlock, a, 16 * PG));
+	vcall("mlock2(m, 16 pages, ONF) over hole", syscall(SYS_mlock2, a, 16 * PG, MLOCK_ONFAULT));
+	vcall("munlock(m, 16 pages) over a hole  ", syscall(SYS_munlock, a, 16 * PG));
+	vcall("munlock(hole, 1 page)             ", syscall(SYS_munlock, a + 6 * PG, PG));
+	munmap(m, 16 * PG);
+	/* PROT_NONE cannot be populated: ENOMEM (declared) for mlock, fine for munlock. */
+	m = map_anon(2, PROT_NONE);
+	a = (unsigned long)m;
+	if (!m)
+		return;
+	vcall("mlock(prot_none, 2 pages)         ", syscall(SYS_mlock, a, 2 * PG));
+	vcall("munlock(prot_none, 2 pages)       ", syscall(SYS_munlock, a, 2 * PG));
+	munmap(m, 2 * PG);
+}
+
+/* One round on a file of 4 pages in DIR: shared and private mappings. */
+static void file_round(const char *dir)
+{
+	char path[4096];
+	char *s, *p;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/mlock_calls.%d", dir, (int)getpid());
+	fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	if (fd < 0 || ftruncate(fd, 4 * PG)) {
+		perror("mlock_calls: file");
+		exit(1);
+	}
+	s = mmap(NULL, 4 * PG, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	p = mmap(NULL, 4 * PG, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (s == MAP_FAILED || p == MAP_FAILED) {
+		/* As in map_anon(): MCL_FUTURE with a small RLIMIT_MEMLOCK. */
+		pthread_mutex_lock(&count_lock);
+		nskipped++;
+		pthread_mutex_unlock(&count_lock);
+		if (s != MAP_FAILED)
+			munmap(s, 4 * PG);
+		if (p != MAP_FAILED)
+			munmap(p, 4 * PG);
+		close(fd);
+		unlink(path);
+		return;
+	}
+	vcall("mlock(shared file, 4 pages)       ", syscall(SYS_mlock, (unsigned long)s, 4 * PG));
+	memset(s, 2, 4 * PG);
+	vcall("mlock2(private file, 4 pages, 0)  ", syscall(SYS_mlock2, (unsigned long)p, 4 * PG, 0));
+	vcall("munlock(shared file, 4 pages)     ", syscall(SYS_munlock, (unsigned long)s, 4 * PG));
+	vcall("munlock(private file, 4 pages)    ", syscall(SYS_munlock, (unsigned long)p, 4 * PG));
+	munmap(s, 4 * PG);
+	munmap(p, 4 * PG);
+	close(fd);
+	unlink(path);
+}
+
+/* One round of the whole-address-space calls. */
+static void all_round(void)
+{
+	char *m;
+
+	vcall("mlockall(MCL_CURRENT)             ", syscall(SYS_mlockall, MCL_CURRENT));
+	vcall("munlockall()                      ", syscall(SYS_munlockall));
+	vcall("mlockall(MCL_FUTURE)              ", syscall(SYS_mlockall, MCL_FUTURE));
+	m = map_anon(4, PROT_READ | PROT_WRITE);
+	vcall("munlockall()                      ", syscall(SYS_munlockall));
+	if (m)
+		munmap(m, 4 * PG);
+	vcall("mlockall(CURRENT|FUTURE|ONFAULT)  ",
+	      syscall(SYS_mlockall, MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT));
+	vcall("mlockall(MCL_FUTURE|MCL_ONFAULT)  ", syscall(SYS_mlockall, MCL_FUTURE | MCL_ONFAULT));
+	vcall("munlockall()                      ", syscall(SYS_munlockall));
+}
+
+static void *thread_rounds(void *arg)
+{
+	long rounds = (long)arg;
+
+	for (long i = 0; i < rounds; i++)
+		anon_round();
+	return NULL;
+}
+
+static int valid(long rounds, const char *dir)
+{
+	pthread_t th;
+	pid_t child;
+	int status;
+
+	verbose = 1;
+	anon_round();
+	file_round(dir);
+	all_round();
+	verbose = 0;
+	/* The rest at once: a thread on its own mappings, a child on the whole space, this thread. */
+	if (pthread_create(&th, NULL, thread_rounds, (void *)rounds)) {
+		fprintf(stderr, "mlock_calls: pthread_create failed\n");
+		return 1;
+	}
+	child = fork();
+	if (child < 0) {
+		perror("mlock_calls: fork");
+		return 1;
+	}
+	if (child == 0) {
+		for (long i = 0; i < rounds; i++)
+			all_round();
+		_exit(0);
+	}
+	for (long i = 0; i < rounds; i++) {
+		file_round(dir);
+		all_round();
+		anon_round();
+	}
+	pthread_join(th, NULL);
+	if (waitpid(child, &status, 0) != child || !WIFEXITED(status) || WEXITSTATUS(status)) {
+		fprintf(stderr, "mlock_calls: the child failed\n");
+		return 1;
+	}
+	printf("valid: %lu calls in this process, %lu failed (declared errnos expected), %lu rounds skipped\n",
+	       ncalls, nfailed, nskipped);
 	return 0;
 }
 
@@ -68,6 +256,8 @@ int main(int argc, char **argv)
 		show("mlock(page, 0x8000000000000000)   ", syscall(SYS_mlock, p, 0x8000000000000000UL));
 		return 0;
 	}
+	if (!strcmp(c, "valid") && argc >= 2 && argc <= 4)
+		return valid(argc > 2 ? (long)num(argv[2]) : 1, argc > 3 ? argv[3] : "/tmp");
 	fprintf(stderr, "usage: see the header of mlock_calls.c\n");
 	return 2;
 }

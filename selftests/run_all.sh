@@ -3,7 +3,7 @@
 # Runs every guest selftest and prints one summary line; fails if any test failed.
 cd "$(dirname "$0")"
 pass=0 fail=0 rc=0
-for t in kapi_module.sh kapi_mlock.sh kapi_variant.sh; do
+for t in kapi_module.sh kapi_mlock.sh kapi_variant.sh kernel_mm.sh workload.sh; do
 	[ -x "$t" ] || continue
 	echo "# ---- $t"
 	out=$(./"$t" 2>&1) || rc=1

@@ -1,0 +1,143 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# The kernel's own mm selftests that make mlock-family calls (built from the test kernel's
+# source into mm/), run with the validator on. For each: the test's own kselftest result
+# (0 pass, 4 skip, anything else fails), then every validator report (trace events, which are
+# complete, and dmesg lines, which are rate-limited) must match an entry of kernel_mm.allow
+# (explained findings, see FINDINGS.md), and the stats must agree with the trace (nothing
+# dropped). Each test is bounded by KAPI_MM_TIMEOUT seconds (default 120).
+. "$(dirname "$0")/tap.sh"
+
+MM=$SELF/mm
+ALLOW=$SELF/kernel_mm.allow
+LIMIT=${KAPI_MM_TIMEOUT:-120}
+SYSCALLS="mlock mlock2 munlock mlockall munlockall"
+KINDS="arg undeclared_errno bad_success oracle_errno oracle_success"
+
+have() { test -f $DBG/specs/$1; }
+# count SYSCALL COLUMN: a counter from the stats table (0 for a syscall without a spec).
+count() {
+	awk -v s="$1" -v c="$2" 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
+		$1 == s { v = $col[c] } END { print v + 0 }' $DBG/stats
+}
+# total COLUMN...: the sum of those columns over all mlock-family syscalls.
+total() {
+	t=0
+	for s in $SYSCALLS; do
+		for c in "$@"; do t=$((t + $(count $s $c))); done
+	done
+	echo $t
+}
+violations() { dmesg | grep 'kapi_validator: violation ' | sed 's/^\[[^]]*\] //'; }
+events() { grep 'kapi_violation: ' $TRACE/trace | sed 's/.*kapi_violation: //'; }
+# field NAME LINE: the value of NAME= in a report line (dmesg or trace form).
+field() { echo " $2" | sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
+# key LINE: "syscall kind param comm" of a report.
+key() { echo "$(field syscall "$1") $(field kind "$1") $(field param "$1") $(field comm "$1")"; }
+# entries: the allow-list without comments and blank lines.
+entries() { grep -v '^[[:space:]]*#' "$ALLOW" | grep -v '^[[:space:]]*$'; }
+# explained LINE: succeeds if an entry of the allow-list matches the report.
+explained() {
+	set -- $(key "$1")
+	entries | while read -r as ak ap ac why; do
+		[ -n "$why" ] || continue
+		if [ "$as" = "$1" ] && [ "$ak" = "$2" ] && [ "$ap" = "$3" ] &&
+			{ [ "$ac" = '*' ] || [ "$ac" = "$4" ]; }; then
+			echo y
+			break
+		fi
+	done | grep -q y
+}
+# wellformed: every entry has a spec'd syscall, a known kind, a param, a comm and a reason.
+wellformed() {
+	entries | while read -r as ak ap ac why; do
+		case " $SYSCALLS " in *" $as "*) ;; *) echo "bad syscall: $as"; continue ;; esac
+		case " $KINDS " in *" $ak "*) ;; *) echo "bad kind: $ak"; continue ;; esac
+		[ -n "$ap" ] && [ -n "$ac" ] && [ -n "$why" ] || echo "entry without param, comm or reason: $as $ak"
+	done
+}
+
+# run NAME CMD...: runs one mm selftest (CMD in mm/) and checks what the validator reported.
+run() {
+	name=$1
+	shift
+	if [ ! -x "$MM/$name" ]; then
+		skip "$name" "not built (selftests built without KSRC)"
+		return
+	fi
+	dmesg -c >/dev/null
+	echo > $TRACE/trace
+	echo 0 > $DBG/stats
+	t0=$(date +%s)
+	out=$(cd "$MM" && timeout "$LIMIT" "$@" 2>&1)
+	rc=$?
+	echo "$out" | sed 's/^/#   /'
+	case $rc in
+	0) ok "$name: kselftest passed" ;;
+	4) skip "$name: kselftest" "the test skipped itself (exit 4)" ;;
+	124 | 137 | 143) nok "$name: did not finish within ${LIMIT}s (exit $rc)" ;;
+	*) nok "$name: kselftest failed (exit $rc)" ;;
+	esac
+	ev=$(events)
+	dm=$(violations)
+	nev=0
+	[ -z "$ev" ] || nev=$(echo "$ev" | wc -l)
+	counted=$(total $KINDS)
+	dropped=$(total dropped)
+	calls=$(total calls)
+	diag "$name: $(($(date +%s) - t0)) s, exit $rc; the validator checked $calls mlock-family calls ($(for s in $SYSCALLS; do printf '%s=%s ' $s $(count $s calls); done)) and reported $nev"
+	unexplained=0
+	if [ -n "$ev$dm" ]; then
+		{ echo "$ev" | sed 's/^/trace /'; echo "$dm" | sed 's/^/dmesg /'; } | grep -v '^[a-z]* $' >/tmp/kernel_mm.reports
+		while read -r src line; do
+			if explained "$line"; then
+				echo "explained ($src) $(key "$line")"
+			else
+				echo "UNEXPLAINED ($src) $line"
+			fi
+		done </tmp/kernel_mm.reports | sort | uniq -c | sed 's/^/# /' >/tmp/kernel_mm.verdicts
+		cat /tmp/kernel_mm.verdicts
+		grep -q ' UNEXPLAINED ' /tmp/kernel_mm.verdicts && unexplained=1
+		rm -f /tmp/kernel_mm.reports /tmp/kernel_mm.verdicts
+	fi
+	check "$name: no unexplained validator report" test $unexplained = 0
+	check "$name: stats agree with the trace ($counted violations counted, $nev events, $dropped dropped)" \
+		test "$counted" = "$nev" -a "$dropped" = 0
+	if [ $rc = 0 ]; then
+		check "$name: the validator saw its mlock-family calls" test "$calls" -gt 0
+	fi
+}
+
+if [ ! -f $DBG/specs/mlock2 ]; then
+	skip "kernel mm selftests" "no mlock-family specs built in"
+	done_testing
+	exit
+fi
+
+# The allow-list itself, and its matcher on made-up reports.
+bad=$(wellformed)
+check "allow-list $(basename "$ALLOW") is well-formed" test -z "$bad"
+[ -z "$bad" ] || diag "$bad"
+real=$ALLOW
+ALLOW=/tmp/kernel_mm.allow.selftest
+printf '# c\nmlock2 arg flags mlock2-tests  a reason\nmunlock oracle_success - *  another\n' >$ALLOW
+l1='syscall=mlock2 nr=325 comm=mlock2-tests kind=arg param=flags value=0x80 allowed="mask 0x1" ret=0 errno=-'
+l2='kapi_validator: violation syscall=munlock nr=150 pid=7 comm=x kind=oracle_success param=- value=0x0 allowed="" ret=0 errno=-'
+l3='syscall=mlock2 nr=325 comm=other kind=arg param=flags value=0x80 allowed="mask 0x1" ret=0 errno=-'
+l4='syscall=mlock2 nr=325 comm=mlock2-tests kind=oracle_errno param=flags value=0x80 allowed="EINVAL" ret=-12 errno=ENOMEM'
+matcher() { explained "$l1" && explained "$l2" && ! explained "$l3" && ! explained "$l4"; }
+check "allow-list matcher: matches syscall, kind, param and comm (or *), and nothing else" matcher
+rm -f $ALLOW
+ALLOW=$real
+
+echo 1 > $DBG/enabled
+echo 1 > $TRACE/events/kapi_validator/kapi_violation/enable
+
+run mlock2-tests ./mlock2-tests
+run mlock-random-test ./mlock-random-test
+# It must run as a normal user (it skips itself as root): nobody, with the default
+# RLIMIT_MEMLOCK (8 MiB), as run_vmtests.sh does with `sudo -u nobody`.
+run on-fault-limit su -s /bin/sh nobody -c "$MM/on-fault-limit"
+
+echo 0 > $DBG/enabled
+done_testing
