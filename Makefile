@@ -70,7 +70,7 @@ define build_module
 endef
 
 module: kapi
-	$(call build_module,$(MODULE_OUT),$(SPECS))
+	$(call build_module,$(MODULE_OUT),$(abspath $(SPECS)))
 
 # The test variant: the same module with the deliberately wrong specs of selftests/variant/
 # built in, for the guest tests of undeclared errnos, oracle mismatches and bad success values.
@@ -86,7 +86,8 @@ vm: module selftests
 		--cpus $(CPUS) --enable $(ENABLE) --timeout $(TIMEOUT) --files "$(FILES)" -- $(CMD)
 
 demo: setup
-	@$(MAKE) -s vm CMD='/kapi/selftests/demo.sh' CPUS=2
+	@$(MAKE) -s module-variant >/dev/null
+	@$(MAKE) -s vm CMD='/kapi/selftests/demo.sh' CPUS=2 FILES="$(VARIANT_OUT)/kapi_validator-variant.ko"
 
 host-test:
 	KAPI_KSRC="$$($(ROOT)/scripts/kernel.sh source)" $(ROOT)/scripts/host-test.sh

@@ -19,3 +19,23 @@ echo "== trace events ($T/trace)"
 grep 'kapi_violation:' $T/trace || echo "(none)"
 echo "== statistics ($DBG/stats)"
 cat $DBG/stats
+
+# The exit-side checks need a spec that disagrees with the kernel: the test variant of the module
+# has three, wrong on purpose (selftests/variant/).
+V=/work/kapi_validator-variant.ko
+[ -f $V ] || exit 0
+echo
+echo "== the test variant: specs that are wrong on purpose (selftests/variant/)"
+rmmod kapi_validator && insmod $V enabled=1 || exit 1
+echo 1 > $T/events/kapi_validator/kapi_violation/enable
+dmesg -c >/dev/null
+echo "mlock2 declares only EINVAL, EPERM; ties bad flags to EPERM; munlock allows one page;"
+echo "sched_getscheduler's return range leaves out SCHED_OTHER (0)"
+./mlock_calls mlock2_at 0x10000 4096 0
+./mlock_calls mlock2 4096 0x80
+./mlock_calls munlock 8192
+./mlock_calls sched_getscheduler
+echo "== dmesg"
+dmesg | grep 'kapi_validator: violation' | grep 'comm=mlock_calls'
+echo "== statistics ($DBG/stats)"
+cat $DBG/stats
