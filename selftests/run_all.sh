@@ -3,7 +3,7 @@
 # Runs every guest selftest and prints one summary line; fails if any test failed.
 cd "$(dirname "$0")"
 pass=0 fail=0 rc=0
-for t in kapi_module.sh kapi_mlock.sh; do
+for t in kapi_module.sh kapi_mlock.sh kapi_coverage.sh; do
 	[ -x "$t" ] || continue
 	echo "# ---- $t"
 	out=$(./"$t" 2>&1) || rc=1
@@ -12,4 +12,10 @@ for t in kapi_module.sh kapi_mlock.sh; do
 	fail=$((fail + $(echo "$out" | grep -c '^not ok ')))
 done
 echo "# selftests: $pass passed, $fail failed"
+# The spec coverage of the run, for the host (scripts/test-all.sh renders it with `kapi coverage`).
+if [ -r /sys/kernel/debug/kapi_validator/coverage ]; then
+	echo "==== kapi coverage begin ===="
+	cat /sys/kernel/debug/kapi_validator/coverage
+	echo "==== kapi coverage end ===="
+fi
 [ $fail = 0 ] && [ $rc = 0 ]
