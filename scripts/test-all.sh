@@ -11,6 +11,12 @@ make -s host-test 2>&1 | tee -a "$out" || rc=1
 [ "${PIPESTATUS[0]}" = 0 ] || rc=1
 make -s vm-test 2>&1 | tee -a "$out"
 [ "${PIPESTATUS[0]}" = 0 ] || rc=1
+# The spec coverage of the guest run, printed by selftests/run_all.sh between marker lines.
+cov=$(tr -d '\r' <"$out" | sed -n '/^==== kapi coverage begin ====$/,/^==== kapi coverage end ====$/p' | sed '1d;$d')
+if [ -n "$cov" ] && [ -x target/release/kapi ]; then
+	echo "== spec coverage of the guest selftests (kapi coverage)"
+	printf '%s\n' "$cov" | target/release/kapi coverage - || rc=1
+fi
 passed=$(( $(sed -n 's/^test result: .* \([0-9]*\) passed; .*/\1/p' "$out" | paste -sd+ | sed 's/^$/0/' | bc) +
 	$(grep -c '^ok ' "$out" || true) ))
 failed=$(( $(sed -n 's/^test result: .* passed; \([0-9]*\) failed.*/\1/p' "$out" | paste -sd+ | sed 's/^$/0/' | bc) +

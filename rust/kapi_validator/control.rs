@@ -7,6 +7,8 @@
 //! - `list` (r): the loaded specs, one `name - summary` line each, as upstream KAPI's `list`.
 //! - `specs/<name>` (r): one file per spec, the whole spec as text.
 //! - `stats` (rw): per-syscall counters; writing `0` resets them.
+//! - `coverage` (rw): per spec, whether a success, each declared errno and each broken constraint
+//!   was seen; writing `0` resets it. Format in [`crate::coverage`].
 
 use core::fmt;
 
@@ -20,7 +22,7 @@ use kernel::{
     uaccess::UserSliceReader,
 };
 
-use crate::{bindings, probes, report, spec_tables::ALL};
+use crate::{bindings, coverage, probes, report, spec_tables::ALL};
 
 /// Whether the probes are registered, and whether the module is going away.
 struct Mode {
@@ -68,6 +70,8 @@ pub(crate) struct Control {
     list: File<()>,
     #[pin]
     stats: File<()>,
+    #[pin]
+    coverage: File<()>,
     #[pin]
     specs: Scope<()>,
 }
@@ -122,6 +126,21 @@ fn stats_write(_: &(), reader: &mut UserSliceReader) -> Result {
     }
 }
 
+fn coverage_read(_: &(), f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    coverage::write(f)
+}
+
+fn coverage_write(_: &(), reader: &mut UserSliceReader) -> Result {
+    let mut buf = [0u8; 8];
+    match read_value(reader, &mut buf)? {
+        "0" => {
+            coverage::reset();
+            Ok(())
+        }
+        _ => Err(EINVAL),
+    }
+}
+
 fn spec_read(spec: &&'static SyscallSpec, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     f.write_str(spec.doc)
 }
@@ -138,6 +157,12 @@ impl Control {
             ),
             list <- dir.read_callback_file(c"list", (), &list_read),
             stats <- dir.read_write_callback_file(c"stats", (), &stats_read, &stats_write),
+            coverage <- dir.read_write_callback_file(
+                c"coverage",
+                (),
+                &coverage_read,
+                &coverage_write,
+            ),
             specs <- dir.scope((), c"specs", |_, specs_dir| {
                 for spec in ALL.iter() {
                     // Names come from the generated tables; a name that cannot be allocated or

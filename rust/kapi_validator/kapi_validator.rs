@@ -8,12 +8,14 @@
 //! (`events/kapi_validator/kapi_violation`) and to per-syscall counters in debugfs.
 //!
 //! Layout: [`spec_tables`] holds the generated tables, [`probes`] the probe entry points and the
-//! per-call state, [`report`] statistics and output, [`control`] the debugfs interface.
+//! per-call state, [`report`] statistics and output, [`coverage`] which parts of each spec a run
+//! exercised, [`control`] the debugfs interface.
 
 use kernel::prelude::*;
 
 mod bindings;
 mod control;
+mod coverage;
 mod probes;
 mod report;
 mod spec_tables;

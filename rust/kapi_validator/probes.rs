@@ -17,7 +17,7 @@ use kernel::{
     task::Task,
 };
 
-use crate::{report, spec_tables};
+use crate::{coverage, report, spec_tables};
 
 /// Slots for calls between their entry and exit; only calls of specified syscalls take one.
 const SLOTS: usize = 256;
@@ -117,6 +117,7 @@ pub(crate) unsafe extern "C" fn kapi_validator_sys_enter(nr: c_long, args: *cons
     let args: [u64; MAX_PARAMS] = unsafe { args.cast::<[u64; MAX_PARAMS]>().read() };
     report::count_call(idx);
     let verdict = check_entry(spec, &args);
+    coverage::entry(idx, spec, &verdict);
     report::verdict(idx, spec, &args, &verdict);
     if !remember(nr, &args) {
         report::count_untracked(idx);
@@ -137,6 +138,7 @@ pub(crate) extern "C" fn kapi_validator_sys_exit(nr: c_long, ret: c_long) {
         return;
     };
     report::count_exit(idx, ret);
+    coverage::exit(idx, spec, ret);
     let verdict = check_exit(spec, &args, ret);
     report::verdict(idx, spec, &args, &verdict);
 }

@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 
 mod check;
+pub mod coverage;
 mod display;
 mod spec;
 

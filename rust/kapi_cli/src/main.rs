@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 
-//! `kapi`: lint, show, import and generate KAPI specifications.
+//! `kapi`: lint, show, import and generate KAPI specifications; summarise the module's coverage
+//! file and its violation reports.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -18,15 +19,14 @@ const EXIT_INVALID: u8 = 1;
 #[command(
     name = "kapi",
     version,
-    about = "Lint, show, import and generate KAPI syscall specifications"
+    about = "Lint, show, import and generate KAPI syscall specifications; summarise coverage and violation reports"
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
-/// The subcommands. `coverage` and `trace` are meant to be added here (one module each in
-/// `cmd/`).
+/// The subcommands (one module each in `cmd/`).
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Check spec files: the format, then against the kernel source (errnos, constants,
@@ -38,6 +38,12 @@ enum Command {
     Import(cmd::import::ImportArgs),
     /// Generate the Rust tables of kapi_checker types the kernel module is built with.
     Gen(cmd::gen::GenArgs),
+    /// Render the module's coverage file (debugfs `kapi_validator/coverage`, or a saved copy):
+    /// syscall × declared errno seen / not seen, constraints seen broken, a summary per syscall.
+    Coverage(cmd::coverage::CoverageArgs),
+    /// Summarise the module's violation reports (trace_pipe / saved trace events, or dmesg
+    /// lines) by syscall and kind.
+    Trace(cmd::trace::TraceArgs),
 }
 
 /// Where the kernel facts come from.
@@ -109,6 +115,8 @@ fn main() -> ExitCode {
         Command::Show(a) => cmd::show::run(&a),
         Command::Import(a) => cmd::import::run(&a),
         Command::Gen(a) => cmd::gen::run(&a),
+        Command::Coverage(a) => cmd::coverage::run(&a),
+        Command::Trace(a) => cmd::trace::run(&a),
     };
     match r {
         Ok(true) => ExitCode::SUCCESS,

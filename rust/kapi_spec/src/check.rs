@@ -15,6 +15,9 @@ use crate::model::*;
 pub const MAX_PARAMS: usize = 6;
 /// Most declared errors per spec (the runtime's limit).
 pub const MAX_ERRORS: usize = 64;
+/// Most runtime-checked constraints per spec the module's coverage tracks (more are still
+/// checked, but not covered).
+pub const MAX_COVERED_CONSTRAINTS: usize = 64;
 /// Largest errno value.
 pub const MAX_ERRNO: i128 = 4095;
 
@@ -534,6 +537,17 @@ pub fn resolve(spec: &Spec, k: &KernelInfo, diags: &mut Diagnostics) -> Option<R
             signed: w.signed,
             constraints,
         });
+    }
+
+    let checked: usize = params.iter().map(|p| p.constraints.len()).sum();
+    if checked > MAX_COVERED_CONSTRAINTS {
+        cx.diags.push(
+            Diagnostic::warning(spec.loc, "too many checked constraints for coverage")
+                .expected(format!(
+                    "at most {MAX_COVERED_CONSTRAINTS} (the module checks the others but does not track their coverage)"
+                ))
+                .found(format!("{checked}")),
+        );
     }
 
     let ret = resolve_return(spec, &mut cx);

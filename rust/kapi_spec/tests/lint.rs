@@ -382,3 +382,21 @@ fn seeds_parse_when_present() {
         );
     }
 }
+
+#[test]
+fn coverage_tracks_at_most_64_constraints() {
+    let nonzero = "param-constraint-type: mode, KAPI_CONSTRAINT_NONZERO";
+    let warned = |n: usize| {
+        let mut lines: Vec<&str> = FROB_OK.to_vec();
+        lines.extend(std::iter::repeat_n(nonzero, n));
+        let (r, d) = lint_src(&frob_with(&lines));
+        assert!(!d.has_errors(), "{d}");
+        assert_eq!(r.unwrap().params[2].constraints.len(), n);
+        d.items.iter().any(|x| {
+            x.message
+                .contains("too many checked constraints for coverage")
+        })
+    };
+    assert!(!warned(64));
+    assert!(warned(65));
+}
