@@ -10,6 +10,14 @@
  *   mlockall FLAGS           mlockall(FLAGS)
  *   munlockall               munlockall()
  *   mlock2_at START LEN FLAGS  mlock2 on an absolute START address
+ *   mlock_at START LEN       mlock on an absolute START address
+ *   munlock_at START LEN     munlock on an absolute START address
+ *   interrupt CALL           makes CALL (mlock, mlock2, munlock, mlockall or munlockall) over
+ *                            and over until killed, so that a SIGKILL sent from outside can
+ *                            land while the call waits for the mmap lock or populates pages,
+ *                            which fails it with EINTR. mlock and mlock2 lock a 256 MiB
+ *                            mapping (long to populate); for the others a second thread keeps
+ *                            taking the mmap lock for writing (mmap/munmap). Never returns.
  *   sched_getscheduler       sched_getscheduler(0) (a test-variant spec gives it a wrong
  *                            return range)
  *   demo                     a few valid and invalid calls
@@ -228,6 +236,56 @@ static int valid(long rounds, const char *dir)
 	return 0;
 }
 
+/* Keeps taking the mmap lock for writing, so that the mlock-family calls wait for it. */
+static void *mmap_churn(void *arg)
+{
+	(void)arg;
+	for (;;) {
+		void *p = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+		if (p != MAP_FAILED)
+			munmap(p, 4096);
+	}
+	return NULL;
+}
+
+static int interrupt(const char *call)
+{
+	const unsigned long big = 256UL << 20;
+	char *region = mmap(NULL, big, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	pthread_t t;
+
+	if (region == MAP_FAILED) {
+		perror("mmap");
+		return 1;
+	}
+	if (strcmp(call, "mlock") && strcmp(call, "mlock2") &&
+	    pthread_create(&t, NULL, mmap_churn, NULL)) {
+		perror("pthread_create");
+		return 1;
+	}
+	printf("ready\n");
+	fflush(stdout);
+	for (;;) {
+		if (!strcmp(call, "mlock")) {
+			syscall(SYS_mlock, region, big);
+			syscall(SYS_munlock, region, big);
+		} else if (!strcmp(call, "mlock2")) {
+			syscall(SYS_mlock2, region, big, 0);
+			syscall(SYS_munlock, region, big);
+		} else if (!strcmp(call, "munlock")) {
+			syscall(SYS_munlock, (unsigned long)page, 4096);
+		} else if (!strcmp(call, "mlockall")) {
+			syscall(SYS_mlockall, MCL_FUTURE);
+		} else if (!strcmp(call, "munlockall")) {
+			syscall(SYS_munlockall);
+		} else {
+			fprintf(stderr, "interrupt: unknown call %s\n", call);
+			return 2;
+		}
+	}
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long p = (unsigned long)page;
@@ -245,6 +303,12 @@ int main(int argc, char **argv)
 		return show("mlockall", syscall(SYS_mlockall, num(argv[2])));
 	if (!strcmp(c, "munlockall") && argc == 2)
 		return show("munlockall", syscall(SYS_munlockall));
+	if (!strcmp(c, "mlock_at") && argc == 4)
+		return show("mlock", syscall(SYS_mlock, num(argv[2]), num(argv[3])));
+	if (!strcmp(c, "munlock_at") && argc == 4)
+		return show("munlock", syscall(SYS_munlock, num(argv[2]), num(argv[3])));
+	if (!strcmp(c, "interrupt") && argc == 3)
+		return interrupt(argv[2]);
 	if (!strcmp(c, "sched_getscheduler") && argc == 2)
 		return show("sched_getscheduler", syscall(SYS_sched_getscheduler, 0));
 	if (!strcmp(c, "demo") && argc == 2) {
