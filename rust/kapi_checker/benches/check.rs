@@ -7,12 +7,24 @@
 //! nanoseconds per entry+exit pair. These are host figures (user space, optimised, overflow
 //! checks off as in cargo's bench profile); the kernel build uses `-Copt-level=s` with overflow
 //! checks on.
+//!
+//! Two baselines print alongside, to read the other figures against:
+//!
+//! - `baseline/harness`: the same `black_box`es with no checker call, the floor of the harness
+//!   itself (a few ns).
+//! - `baseline/empty_spec`: both checks on a spec with nothing to check. This is the fixed cost
+//!   of a pair: two calls, each returning a `Verdict` (about 200 bytes, by value) plus the errno
+//!   and return checks. Everything above it is constraint evaluation: a clean call evaluates each
+//!   constraint once at entry and each predicting one once more at exit; a call that breaks
+//!   something also builds the verdict in a local and copies it out.
+//!
+//! The machine is shared and noisy: compare runs made back to back, and prefer the low estimate.
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use kapi_checker::{check_entry, check_exit, SyscallSpec, MAX_PARAMS};
+use kapi_checker::{check_entry, check_exit, ReturnCheck, SyscallSpec, MAX_PARAMS};
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -25,6 +37,32 @@ fn judge(spec: &SyscallSpec, a: &[u64; MAX_PARAMS], ret: i64) -> (bool, bool) {
     let exit = check_exit(black_box(spec), black_box(a), black_box(ret));
     (entry.is_clean(), exit.is_clean())
 }
+
+/// What `judge` costs without the checker: the same `black_box`es and a constant answer. The
+/// floor of this harness on this machine.
+fn harness(spec: &SyscallSpec, a: &[u64; MAX_PARAMS], ret: i64) -> (bool, bool) {
+    let _ = (
+        black_box(spec),
+        black_box(a),
+        black_box(spec),
+        black_box(a),
+        black_box(ret),
+    );
+    (true, true)
+}
+
+/// A spec with nothing to check: no parameters, any return, no declared errors. What the
+/// checker costs before it looks at a single constraint (calls, verdicts, errno and return
+/// checks).
+static EMPTY: SyscallSpec = SyscallSpec {
+    name: "empty",
+    nr: 0,
+    summary: "",
+    params: &[],
+    ret: ReturnCheck::Any,
+    errors: &[],
+    doc: "",
+};
 
 /// One benchmarked call and the verdicts it must get.
 struct Case {
@@ -40,6 +78,13 @@ fn bench(c: &mut Criterion) {
     let einval = -i64::from(EINVAL);
     let page = 0x7f12_3456_7000u64;
     let cases = [
+        Case {
+            name: "baseline/empty_spec",
+            spec: &EMPTY,
+            args: args(&[]),
+            ret: 0,
+            clean: (true, true),
+        },
         Case {
             name: "mlock2/valid",
             spec: &MLOCK2,
@@ -91,6 +136,9 @@ fn bench(c: &mut Criterion) {
     group
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
+    group.bench_function("baseline/harness", |b| {
+        b.iter(|| harness(&MLOCK2, &args(&[]), 0))
+    });
     for case in &cases {
         assert_eq!(
             judge(case.spec, &case.args, case.ret),

@@ -52,22 +52,17 @@ impl ArgType {
 
     /// Width in bits, clamped as by [`ArgType::new`]. The fields are public, so a hand-built
     /// value may be out of range; every shift below goes through this and cannot overflow.
-    const fn width(self) -> u32 {
+    pub(crate) const fn width(self) -> u32 {
         clamp_bits(self.bits) as u32
-    }
-
-    /// Whether the type is at most 32 bits wide (fits an `int`).
-    pub(crate) const fn fits_32(self) -> bool {
-        self.width() <= 32
     }
 
     /// Truncates a raw register word to this type's width and sign- or zero-extends it back to
     /// 64 bits, giving the value the kernel's C code sees as a 64-bit bit pattern.
     pub const fn normalize(self, raw: u64) -> u64 {
+        // `width` is 1..=64, so `shift` is 0..=63 and both shifts are in range (a shift of 0
+        // leaves the word as it is).
         let shift = 64 - self.width();
-        if shift == 0 {
-            raw
-        } else if self.signed {
+        if self.signed {
             (((raw << shift) as i64) >> shift) as u64
         } else {
             (raw << shift) >> shift
