@@ -6,9 +6,9 @@
 # coverage printed at the end of the run shows something. Tests of a syscall whose spec is not
 # built in are skipped.
 . "$(dirname "$0")/tap.sh"
+. "$(dirname "$0")/report.sh"
 
 COV=$DBG/coverage
-have() { test -f $DBG/specs/$1; }
 seen() { grep ' seen$' $COV; }
 call() { $SELF/mlock_calls "$@" >/dev/null; }
 

@@ -7,8 +7,6 @@
 . "$(dirname "$0")/tap.sh"
 . "$(dirname "$0")/report.sh"
 
-have() { test -f $DBG/specs/$1; }
-
 echo 1 > $DBG/enabled
 echo 1 > $TRACE/events/kapi_validator/kapi_violation/enable
 # dmesg lines are limited to 10 per 5 s, and earlier tests may have used this window: start a

@@ -7,6 +7,7 @@
 # (explained findings, see FINDINGS.md), and the stats must agree with the trace (nothing
 # dropped). Each test is bounded by KAPI_MM_TIMEOUT seconds (default 120).
 . "$(dirname "$0")/tap.sh"
+. "$(dirname "$0")/report.sh"
 
 MM=$SELF/mm
 ALLOW=$SELF/kernel_mm.allow
@@ -14,12 +15,6 @@ LIMIT=${KAPI_MM_TIMEOUT:-120}
 SYSCALLS="mlock mlock2 munlock mlockall munlockall"
 KINDS="arg undeclared_errno bad_success oracle_errno oracle_success"
 
-have() { test -f $DBG/specs/$1; }
-# count SYSCALL COLUMN: a counter from the stats table (0 for a syscall without a spec).
-count() {
-	awk -v s="$1" -v c="$2" 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
-		$1 == s { v = $col[c] } END { print v + 0 }' $DBG/stats
-}
 # total COLUMN...: the sum of those columns over all mlock-family syscalls.
 total() {
 	t=0
@@ -28,8 +23,6 @@ total() {
 	done
 	echo $t
 }
-violations() { dmesg | grep 'kapi_validator: violation ' | sed 's/^\[[^]]*\] //'; }
-events() { grep 'kapi_violation: ' $TRACE/trace | sed 's/.*kapi_violation: //'; }
 # field NAME LINE: the value of NAME= in a report line (dmesg or trace form).
 field() { echo " $2" | sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 # key LINE: "syscall kind param comm" of a report.

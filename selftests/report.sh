@@ -2,8 +2,13 @@
 # Helpers for tests that make one call with mlock_calls and compare what the validator
 # reported in dmesg and in the trace buffer with what is expected. Sourced after tap.sh.
 
-# count SYSCALL COLUMN: a counter from the stats table.
-count() { awk -v s="$1" -v c="$2" 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i } $1 == s { print $col[c] }' $DBG/stats; }
+# count SYSCALL COLUMN: a counter from the stats table (0 for a syscall without a spec).
+count() {
+	awk -v s="$1" -v c="$2" 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
+		$1 == s { v = $col[c] } END { print v + 0 }' $DBG/stats
+}
+# have SYSCALL: its spec is built in.
+have() { test -f $DBG/specs/$1; }
 
 # run ARGS...: runs `mlock_calls ARGS...` with dmesg and the trace buffer cleared; sets PID to
 # its pid and OUT to what it printed.

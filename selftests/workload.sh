@@ -7,17 +7,12 @@
 # with the rest. A correct kernel under correct specs gives no report at all: no dmesg line, no
 # trace event, every violation counter of the stats 0, and every call's exit seen.
 . "$(dirname "$0")/tap.sh"
+. "$(dirname "$0")/report.sh"
 
 SYSCALLS="mlock mlock2 munlock mlockall munlockall"
 COLUMNS="arg undeclared_errno bad_success oracle_errno oracle_success dropped untracked"
 ROUNDS=${KAPI_WORKLOAD_ROUNDS:-20}
 
-count() {
-	awk -v s="$1" -v c="$2" 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
-		$1 == s { v = $col[c] } END { print v + 0 }' $DBG/stats
-}
-violations() { dmesg | grep 'kapi_validator: violation ' | sed 's/^\[[^]]*\] //'; }
-events() { grep 'kapi_violation: ' $TRACE/trace | sed 's/.*kapi_violation: //'; }
 
 if [ ! -f $DBG/specs/mlock2 ]; then
 	skip "workload" "no mlock-family specs built in"

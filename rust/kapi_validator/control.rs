@@ -116,14 +116,7 @@ fn stats_read(_: &(), f: &mut fmt::Formatter<'_>) -> fmt::Result {
 }
 
 fn stats_write(_: &(), reader: &mut UserSliceReader) -> Result {
-    let mut buf = [0u8; 8];
-    match read_value(reader, &mut buf)? {
-        "0" => {
-            report::reset();
-            Ok(())
-        }
-        _ => Err(EINVAL),
-    }
+    reset_on_zero(reader, report::reset)
 }
 
 fn coverage_read(_: &(), f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -131,10 +124,15 @@ fn coverage_read(_: &(), f: &mut fmt::Formatter<'_>) -> fmt::Result {
 }
 
 fn coverage_write(_: &(), reader: &mut UserSliceReader) -> Result {
+    reset_on_zero(reader, coverage::reset)
+}
+
+/// Runs `reset` when the write is `0` (with or without a newline); anything else is `EINVAL`.
+fn reset_on_zero(reader: &mut UserSliceReader, reset: fn()) -> Result {
     let mut buf = [0u8; 8];
     match read_value(reader, &mut buf)? {
         "0" => {
-            coverage::reset();
+            reset();
             Ok(())
         }
         _ => Err(EINVAL),
