@@ -272,12 +272,7 @@ pub fn render(c: &Coverage) -> String {
 /// Runs `kapi coverage`.
 pub fn run(a: &CoverageArgs) -> Result<bool> {
     let (source, text) = read_input(a.file.as_deref())?;
-    let c = parse(&source, &text)?;
-    if a.json {
-        println!("{}", serde_json::to_string_pretty(&c)?);
-    } else {
-        print!("{}", render(&c));
-    }
+    super::print_report(a.json, &parse(&source, &text)?, render)?;
     Ok(true)
 }
 

@@ -32,6 +32,20 @@ pub fn read_input(path: Option<&Path>) -> Result<(String, String)> {
     }
 }
 
+/// Prints a report: as pretty JSON with `json`, else as `render` makes it.
+pub fn print_report<T: serde::Serialize>(
+    json: bool,
+    report: &T,
+    render: fn(&T) -> String,
+) -> Result<()> {
+    if json {
+        println!("{}", serde_json::to_string_pretty(report)?);
+    } else {
+        print!("{}", render(report));
+    }
+    Ok(())
+}
+
 /// A plain text table: columns padded to their widest cell, separated by two spaces; columns
 /// from [`Table::right_from`] on are right-aligned (counts).
 pub struct Table {

@@ -332,12 +332,7 @@ pub fn render(s: &Summary) -> String {
 /// Runs `kapi trace`.
 pub fn run(a: &TraceArgs) -> Result<bool> {
     let (source, text) = read_input(a.file.as_deref())?;
-    let s = summarise(&source, &text)?;
-    if a.json {
-        println!("{}", serde_json::to_string_pretty(&s)?);
-    } else {
-        print!("{}", render(&s));
-    }
+    super::print_report(a.json, &summarise(&source, &text)?, render)?;
     Ok(true)
 }
 
