@@ -20,6 +20,6 @@ t "runner passes the guest command's exit status (3)" 3 "$vm" --kdir "$kdir" --t
 t "runner succeeds for a succeeding command" 0 "$vm" --kdir "$kdir" --timeout 120 -- true
 t "a kernel WARNING on the console fails the run" 1 "$vm" --kdir "$kdir" --timeout 120 -- \
 	'echo "WARNING: CPU: 0 PID: 1 at selftest" > /dev/kmsg; true'
-t "a hung guest fails at the timeout" 1 "$vm" --kdir "$kdir" --timeout 20 -- 'sleep 600'
+t "a hung guest fails at the timeout" 1 "$vm" --kdir "$kdir" --timeout 10 -- 'sleep 600'
 echo "1..$n"
 exit $failed
