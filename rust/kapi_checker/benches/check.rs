@@ -24,17 +24,34 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use kapi_checker::{check_entry, check_exit, ReturnCheck, SyscallSpec, MAX_PARAMS};
+use kapi_checker::{
+    check_entry, check_exit, ErrorList, ReturnCheck, SyscallSpec, Verdict, MAX_PARAMS,
+};
 
 #[path = "../tests/common/mod.rs"]
 mod common;
 
 use common::{args, EINVAL, MLOCK2, MLOCKALL};
 
-/// One call: the entry verdict, then the exit verdict; both are returned so nothing is elided.
+/// One call as the probes judge it: the entry check, its verdict if it is not clean, then the
+/// exit check with the entry's prediction and its verdict if it is not clean (each verdict on
+/// the stack, as in the probes). Whether each is clean is returned so nothing is elided.
 fn judge(spec: &SyscallSpec, a: &[u64; MAX_PARAMS], ret: i64) -> (bool, bool) {
-    let entry = check_entry(black_box(spec), black_box(a));
-    let exit = check_exit(black_box(spec), black_box(a), black_box(ret));
+    let (spec, a) = (black_box(spec), black_box(a));
+    let entry = check_entry(spec, a);
+    if !entry.is_clean() {
+        let mut verdict = Verdict::new();
+        entry.violations(spec, a, &mut verdict);
+        black_box(&verdict);
+    }
+    let prediction = black_box(entry.prediction());
+    let ret = black_box(ret);
+    let exit = check_exit(black_box(spec), black_box(a), prediction, ret);
+    if !exit.is_clean() {
+        let mut verdict = Verdict::new();
+        exit.violations(spec, a, ret, &mut verdict);
+        black_box(&verdict);
+    }
     (entry.is_clean(), exit.is_clean())
 }
 
@@ -60,7 +77,7 @@ static EMPTY: SyscallSpec = SyscallSpec {
     summary: "",
     params: &[],
     ret: ReturnCheck::Any,
-    errors: &[],
+    errors: ErrorList::new(&[]),
     doc: "",
 };
 
@@ -169,9 +186,8 @@ fn best_of(cases: &[Case]) {
         }
         start.elapsed().as_secs_f64() * 1e9 / f64::from(PAIRS)
     };
-    let best = |f: &dyn Fn() -> (bool, bool)| {
-        (0..ROUNDS).map(|_| round(f)).fold(f64::INFINITY, f64::min)
-    };
+    let best =
+        |f: &dyn Fn() -> (bool, bool)| (0..ROUNDS).map(|_| round(f)).fold(f64::INFINITY, f64::min);
     let a = args(&[]);
     println!("best of {ROUNDS} rounds of {PAIRS} pairs, ns per entry+exit pair:");
     println!(
