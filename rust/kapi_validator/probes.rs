@@ -10,7 +10,7 @@
 //! kept per CPU. Nothing here allocates, sleeps or takes a lock, and every loop is bounded by a
 //! constant or by a spec's static slices.
 
-use kapi_checker::{check_entry, check_exit, MAX_PARAMS};
+use kapi_checker::{check_entry, check_exit, Prediction, Verdict, MAX_PARAMS};
 use kernel::{
     ffi::{c_long, c_ulong},
     sync::atomic::{Acquire, Atomic, Full, Relaxed, Release},
@@ -28,12 +28,14 @@ const PROBES: usize = 8;
 ///
 /// # Invariants
 ///
-/// A slot whose `task` is non-zero is owned by that task: only the owner writes `nr` and `args`,
-/// between claiming the slot (setting `task`) and releasing it (clearing `task`).
+/// A slot whose `task` is non-zero is owned by that task: only the owner writes `nr`, `args` and
+/// `prediction`, between claiming the slot (setting `task`) and releasing it (clearing `task`).
 struct Slot {
     task: Atomic<usize>,
     nr: Atomic<i64>,
     args: [Atomic<u64>; MAX_PARAMS],
+    /// What the entry check predicted for the outcome ([`Prediction::to_bits`]).
+    prediction: Atomic<u32>,
 }
 
 impl Slot {
@@ -42,6 +44,7 @@ impl Slot {
             task: Atomic::new(0),
             nr: Atomic::new(-1),
             args: [const { Atomic::new(0) }; MAX_PARAMS],
+            prediction: Atomic::new(0),
         }
     }
 }
@@ -66,8 +69,9 @@ pub(crate) fn reset_inflight() {
     }
 }
 
-/// Remembers the arguments of the current task's call to `nr` for its exit.
-fn remember(nr: i64, args: &[u64; MAX_PARAMS]) -> bool {
+/// Remembers the arguments of the current task's call to `nr`, and what the entry check
+/// predicted from them, for its exit.
+fn remember(nr: i64, args: &[u64; MAX_PARAMS], prediction: Prediction) -> bool {
     let key = current_key();
     for slot in slots_for(key) {
         // A slot still owned by this task is stale (its exit was missed while the probes were
@@ -79,25 +83,30 @@ fn remember(nr: i64, args: &[u64; MAX_PARAMS]) -> bool {
             for (dst, src) in slot.args.iter().zip(args) {
                 dst.store(*src, Relaxed);
             }
+            slot.prediction.store(u32::from(prediction.to_bits()), Relaxed);
             return true;
         }
     }
     false
 }
 
-/// Takes back the arguments remembered at the current task's entry into `nr`, if any.
-fn recall(nr: i64) -> Option<[u64; MAX_PARAMS]> {
+/// Takes back the arguments and the prediction remembered at the current task's entry into `nr`,
+/// if any.
+fn recall(nr: i64) -> Option<([u64; MAX_PARAMS], Prediction)> {
     let key = current_key();
     let slot = slots_for(key).find(|slot| slot.task.load(Acquire) == key)?;
     let mut args = [0u64; MAX_PARAMS];
     for (dst, src) in args.iter_mut().zip(&slot.args) {
         *dst = src.load(Relaxed);
     }
+    // Only `remember` stores it, from a `u16`.
+    let prediction = u16::try_from(slot.prediction.load(Relaxed))
+        .map_or(Prediction::NONE, Prediction::from_bits);
     let same_call = slot.nr.load(Relaxed) == nr;
     // INVARIANT: the slot is free again.
     slot.task.store(0, Release);
     // A tracer may have changed the syscall number between entry and exit: no verdict then.
-    same_call.then_some(args)
+    same_call.then_some((args, prediction))
 }
 
 /// Called by the C probe on `sys_enter` of every native syscall.
@@ -116,10 +125,15 @@ pub(crate) unsafe extern "C" fn kapi_validator_sys_enter(nr: c_long, args: *cons
     // `c_ulong` is `u64` on every 64-bit architecture this module builds for.
     let args: [u64; MAX_PARAMS] = unsafe { args.cast::<[u64; MAX_PARAMS]>().read() };
     report::count_call(idx);
-    let verdict = check_entry(spec, &args);
-    coverage::entry(idx, spec, &verdict);
-    report::verdict(idx, spec, &args, &verdict);
-    if !remember(nr, &args) {
+    let entry = check_entry(spec, &args);
+    // A clean call covers no constraint and reports nothing: no verdict to build.
+    if !entry.is_clean() {
+        let mut verdict = Verdict::new();
+        entry.violations(spec, &args, &mut verdict);
+        coverage::entry(idx, spec, &verdict);
+        report::verdict(idx, spec, &args, &verdict);
+    }
+    if !remember(nr, &args, entry.prediction()) {
         report::count_untracked(idx);
     }
 }
@@ -134,11 +148,15 @@ pub(crate) extern "C" fn kapi_validator_sys_exit(nr: c_long, ret: c_long) {
     };
     // An exit whose entry was not seen (the probes were registered mid-call, or seccomp or
     // ptrace skipped sys_enter) is not judged.
-    let Some(args) = recall(nr) else {
+    let Some((args, prediction)) = recall(nr) else {
         return;
     };
     report::count_exit(idx, ret);
     coverage::exit(idx, spec, ret);
-    let verdict = check_exit(spec, &args, ret);
-    report::verdict(idx, spec, &args, &verdict);
+    let exit = check_exit(spec, &args, prediction, ret);
+    if !exit.is_clean() {
+        let mut verdict = Verdict::new();
+        exit.violations(spec, &args, ret, &mut verdict);
+        report::verdict(idx, spec, &args, &verdict);
+    }
 }

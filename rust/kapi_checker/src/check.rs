@@ -3,13 +3,18 @@
 //! The entry and exit checks.
 //!
 //! Both are pure functions of a spec, the argument words read at entry and (for the exit check)
-//! the return value. Arithmetic is checked or wrapping and every index is bounds-checked, so no
-//! input can panic.
+//! the return value and what the entry check predicted ([`Prediction`]). Each returns a few
+//! bytes that say whether the call is clean ([`Entry`], [`Exit`]); only a call that is not needs
+//! a [`Verdict`] (about 200 bytes), which the caller owns and has filled.
+//! Arithmetic is checked or wrapping and every index is bounds-checked, so no input can panic.
 
 use crate::spec::{
     ArgType, Constraint, ConstraintKind, ParamSpec, ReturnCheck, SyscallSpec, AT_FDCWD, MAX_ERRNO,
     MAX_PARAMS,
 };
+
+/// Constraints looked at per parameter: their index in a [`Violation`] is a `u8`.
+const MAX_CONSTRAINTS: usize = u8::MAX as usize;
 
 /// Most violations kept for one call; further ones are counted in [`Verdict::dropped`].
 pub const MAX_VIOLATIONS: usize = 8;
@@ -91,10 +96,62 @@ impl Verdict {
         self.violations.is_empty() && self.dropped == 0
     }
 
+    /// Empties the verdict (two stores: the length and `dropped`).
+    #[inline]
+    pub fn clear(&mut self) {
+        self.violations.clear();
+        self.dropped = 0;
+    }
+
+    #[inline]
     fn push(&mut self, v: Violation) {
         if self.violations.push(v).is_err() {
             self.dropped = self.dropped.saturating_add(1);
         }
+    }
+}
+
+/// What the entry check of a call found that its exit check needs: the first constraint that
+/// predicts an outcome (has errnos) and that the arguments break, if any.
+///
+/// [`check_entry`] returns it; keep it with the arguments until the call's exit and pass it to
+/// [`check_exit`]. It fits a `u16` ([`Prediction::to_bits`]) for storage between the two. A value
+/// not made by [`check_entry`] for these arguments cannot make the checker panic, but the exit
+/// verdict is then meaningless.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Prediction(u16);
+
+impl Prediction {
+    /// Nothing predicted: every constraint with errnos holds.
+    pub const NONE: Self = Self(0);
+
+    /// Constraint `c` of parameter `p` (`p < MAX_PARAMS`) is the first broken predicting one.
+    /// High byte `p + 1` (never 0), low byte `c`.
+    const fn at(p: u8, c: u8) -> Self {
+        Self(u16::from_be_bytes([p.saturating_add(1), c]))
+    }
+
+    /// The first broken predicting constraint, as (parameter, constraint) indices.
+    pub const fn first(self) -> Option<(u8, u8)> {
+        match self.0.to_be_bytes() {
+            [0, _] => None,
+            [p, c] => Some((p - 1, c)),
+        }
+    }
+
+    /// Whether a constraint with errnos is broken.
+    pub const fn is_some(self) -> bool {
+        self.0 != 0
+    }
+
+    /// The prediction as 16 bits, for storage.
+    pub const fn to_bits(self) -> u16 {
+        self.0
+    }
+
+    /// A prediction stored by [`Prediction::to_bits`].
+    pub const fn from_bits(bits: u16) -> Self {
+        Self(bits)
     }
 }
 
@@ -116,17 +173,17 @@ struct Norm {
 }
 
 impl Norm {
-    #[inline]
+    #[inline(always)]
     fn of(ty: ArgType) -> Self {
         Self {
-            shift: 64 - ty.width(),
+            shift: ty.shift(),
             signed: ty.signed,
         }
     }
 
     /// [`ArgType::normalize`]. `shift` is below 64, so the wrapping shifts never wrap; they only
     /// spare the overflow check.
-    #[inline]
+    #[inline(always)]
     fn apply(self, raw: u64) -> u64 {
         let up = raw.wrapping_shl(self.shift);
         if self.signed {
@@ -137,7 +194,7 @@ impl Norm {
     }
 
     /// [`ArgType::le`].
-    #[inline]
+    #[inline(always)]
     fn le(self, a: u64, b: u64) -> bool {
         if self.signed {
             (a as i64) <= (b as i64)
@@ -147,13 +204,13 @@ impl Norm {
     }
 
     /// [`ArgType::is_negative`].
-    #[inline]
+    #[inline(always)]
     fn is_negative(self, v: u64) -> bool {
         self.signed && (v as i64) < 0
     }
 
     /// Whether the type is at most 32 bits wide.
-    #[inline]
+    #[inline(always)]
     fn fits_32(self) -> bool {
         self.shift >= 32
     }
@@ -166,23 +223,40 @@ fn param_value(params: &[ParamSpec], args: &[u64; MAX_PARAMS], idx: usize) -> u6
     params.get(idx).map_or(raw, |param| param.ty.normalize(raw))
 }
 
-/// Whether a normalised `value` of a type normalised by `ty` satisfies `kind`; `spec` and `args`
-/// are the call's spec and raw argument words (for constraints that involve another parameter).
-#[inline(never)]
+/// Whether `value`, an argument normalised by `ty`, satisfies `kind`; `spec` and `args` are the
+/// call's spec and raw argument words (for constraints that involve another parameter). The
+/// constraint's constants are normalised by `ty` here: two shifts each (see
+/// [`ConstraintKind`]).
+///
+/// The common kinds are inlined into the loops; the others are one call away, which also keeps
+/// the compiler from working out, for every parameter, what only they need.
+#[inline(always)]
 fn satisfies(
     kind: &ConstraintKind,
-    ty: ArgType,
-    raw: u64,
+    ty: Norm,
+    value: u64,
     spec: &SyscallSpec,
     args: &[u64; MAX_PARAMS],
 ) -> bool {
-    let ty = Norm::of(ty);
-    let value = ty.apply(raw);
     match *kind {
         ConstraintKind::Range { min, max } => {
             ty.le(ty.apply(min), value) && ty.le(value, ty.apply(max))
         }
-        ConstraintKind::Mask { valid } => value & !ty.apply(valid) == 0,
+        // The high bits of a normalised value copy its top bit: it has no bit outside the
+        // normalised mask iff its low `width` bits have none outside the mask's.
+        ConstraintKind::Mask { valid } => (value & !valid).wrapping_shl(ty.shift) == 0,
+        ConstraintKind::NonZero => value != 0,
+        ConstraintKind::NoWrap { other } => value
+            .checked_add(param_value(spec.params, args, usize::from(other)))
+            .is_some(),
+        _ => satisfies_other(kind, ty, value),
+    }
+}
+
+/// [`satisfies`] for the kinds it does not inline.
+#[inline(never)]
+fn satisfies_other(kind: &ConstraintKind, ty: Norm, value: u64) -> bool {
+    match *kind {
         ConstraintKind::Enum { values } => values.iter().any(|&v| ty.apply(v) == value),
         ConstraintKind::Exclude { values } => !values.iter().any(|&v| ty.apply(v) == value),
         ConstraintKind::Alignment { align } | ConstraintKind::PageAligned { page_size: align } => {
@@ -196,192 +270,254 @@ fn satisfies(
             magnitude.checked_rem(align) == Some(0)
         }
         ConstraintKind::PowerOfTwo => {
-            value != 0 && !ty.is_negative(value) && value & (value - 1) == 0
+            value != 0 && !ty.is_negative(value) && value & value.wrapping_sub(1) == 0
         }
-        ConstraintKind::NonZero => value != 0,
         ConstraintKind::Fd => {
             let v = ArgType::I32.normalize(value);
             // The value must be an `int` (no bits beyond the type) that is >= 0 or AT_FDCWD.
             (ty.fits_32() || v == value) && ((v as i64) >= 0 || v as i64 == AT_FDCWD)
         }
-        ConstraintKind::NoWrap { other } => value
-            .checked_add(param_value(spec.params, args, usize::from(other)))
-            .is_some(),
+        // Inlined by `satisfies`, which does not call this for them.
+        ConstraintKind::Range { .. }
+        | ConstraintKind::Mask { .. }
+        | ConstraintKind::NonZero
+        | ConstraintKind::NoWrap { .. } => true,
     }
 }
 
-/// Calls `f(param, constraint index, value, constraint)` for each broken constraint from
-/// constraint `from.1` of parameter `from.0` on, in spec order, until it returns `false`. Only
-/// the first [`MAX_PARAMS`] parameters and the first 255 constraints of each are looked at. With
-/// `predicting_only`, advisory constraints (no errnos) are skipped without being evaluated.
-///
-/// This is the hot loop: a call that breaks nothing costs one pass at entry and one over the
-/// predicting constraints at exit. Plain index loops: at the kernel's opt-level=s they compile to
-/// less than iterator adaptors, and they let a search resume where it stopped.
-#[inline(always)]
-fn for_each_broken(
-    spec: &SyscallSpec,
-    args: &[u64; MAX_PARAMS],
-    predicting_only: bool,
-    from: (usize, usize),
-    mut f: impl FnMut(u8, u8, &Constraint) -> bool,
-) {
-    let params = spec.params;
-    let (mut p, mut c) = from;
-    while p < params.len().min(MAX_PARAMS) {
-        let (Some(param), Some(&raw)) = (params.get(p), args.get(p)) else {
+/// The outcome of the entry check of a call ([`check_entry`]): whether it broke anything, where
+/// the first broken constraint is (its verdict resumes there) and the [`Prediction`] for the
+/// exit check. Four bytes, returned in registers; a [`Verdict`] is only needed when the call
+/// broke something.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The first broken constraint, encoded like a [`Prediction`].
+    first: Prediction,
+    prediction: Prediction,
+}
+
+impl Entry {
+    /// Whether the arguments break no constraint.
+    pub const fn is_clean(self) -> bool {
+        !self.first.is_some()
+    }
+
+    /// What the exit check needs ([`check_exit`]).
+    pub const fn prediction(self) -> Prediction {
+        self.prediction
+    }
+
+    /// Fills `out` with the entry verdict: every broken constraint of every parameter, in spec
+    /// order, is an [`ViolationKind::Arg`] violation. `spec` and `args` are the ones given to
+    /// [`check_entry`]. Only the constraints from the first broken one on are evaluated again.
+    pub fn violations(self, spec: &SyscallSpec, args: &[u64; MAX_PARAMS], out: &mut Verdict) {
+        out.clear();
+        let Some((p0, c0)) = self.first.first() else {
             return;
         };
-        let constraints = param.constraints;
-        while c < constraints.len().min(u8::MAX as usize) {
-            let Some(constraint) = constraints.get(c) else {
-                break;
-            };
-            let skip = predicting_only && constraint.errnos.is_empty();
-            // `p < MAX_PARAMS` and `c < 255`: both fit a u8.
-            if !skip
-                && !satisfies(&constraint.kind, param.ty, raw, spec, args)
-                && !f(p as u8, c as u8, constraint)
-            {
-                return;
+        let (p0, c0) = (usize::from(p0), usize::from(c0));
+        for (p, (param, &raw)) in spec.params.iter().zip(args).enumerate().skip(p0) {
+            let ty = Norm::of(param.ty);
+            let value = ty.apply(raw);
+            let from = if p == p0 { c0 } else { 0 };
+            let constraints = param.constraints.iter().take(MAX_CONSTRAINTS);
+            for (c, constraint) in constraints.enumerate().skip(from) {
+                if !satisfies(&constraint.kind, ty, value, spec, args) {
+                    // `p < MAX_PARAMS` and `c < 255`: both fit a u8.
+                    out.push(Violation {
+                        kind: ViolationKind::Arg,
+                        param: Some(p as u8),
+                        constraint: c as u8,
+                        value,
+                        ret: 0,
+                    });
+                }
             }
-            c += 1;
         }
-        p += 1;
-        c = 0;
     }
 }
 
-/// An empty verdict. Built field by field rather than by `Verdict::new()`, whose value the
-/// compiler folds into one constant including the uninitialised buffer and then copies or
-/// zeroes whole; this way it writes the length and `dropped` only (at opt-level=s).
-#[inline(always)]
-fn empty() -> Verdict {
-    Verdict {
-        violations: heapless::Vec::new(),
-        dropped: 0,
-    }
-}
-
-/// Argument `p` normalised by its parameter's type, for a violation's `value`.
-fn value_of(spec: &SyscallSpec, args: &[u64; MAX_PARAMS], p: u8) -> u64 {
-    param_value(spec.params, args, usize::from(p))
-}
-
-/// Judges the arguments of a call at `sys_enter`: every broken constraint of every parameter is
-/// an [`ViolationKind::Arg`] violation. `args` are the raw argument registers, in order.
-pub fn check_entry(spec: &SyscallSpec, args: &[u64; MAX_PARAMS]) -> Verdict {
-    // The common case, a call that breaks nothing, returns the empty verdict straight into the
-    // caller's: building it in a local and moving it out costs a copy of the whole buffer.
-    let mut first = None;
-    for_each_broken(spec, args, false, (0, 0), |p, c, _| {
-        first = Some((p, c));
-        false
-    });
-    match first {
-        None => empty(),
-        Some(first) => entry_violations(spec, args, first),
-    }
-}
-
-/// The entry verdict of a call whose first broken constraint is `first`.
-#[inline(never)]
-fn entry_violations(spec: &SyscallSpec, args: &[u64; MAX_PARAMS], first: (u8, u8)) -> Verdict {
-    let mut verdict = empty();
-    let mut push = |p: u8, c: u8| {
-        verdict.push(Violation {
-            kind: ViolationKind::Arg,
-            param: Some(p),
-            constraint: c,
-            value: value_of(spec, args, p),
-            ret: 0,
-        });
+/// Judges the arguments of a call at `sys_enter`. `args` are the raw argument registers, in
+/// order. Only the first [`MAX_PARAMS`] parameters and the first 255 constraints of each are
+/// looked at.
+///
+/// A call that breaks nothing costs one pass over the constraints, each argument normalised
+/// once and each common constraint kind inlined; [`Entry::violations`] then gives the verdict
+/// of one that breaks something.
+pub fn check_entry(spec: &SyscallSpec, args: &[u64; MAX_PARAMS]) -> Entry {
+    let mut entry = Entry {
+        first: Prediction::NONE,
+        prediction: Prediction::NONE,
     };
-    push(first.0, first.1);
-    // Resume after `first`: the constraints before it, and it, are not evaluated again.
-    let from = (usize::from(first.0), usize::from(first.1) + 1);
-    for_each_broken(spec, args, false, from, |p, c, _| {
-        push(p, c);
-        true
-    });
-    verdict
+    // `zip` stops at the sixth register; `p < MAX_PARAMS` and `c < 255` both fit a u8.
+    for (p, (param, &raw)) in spec.params.iter().zip(args).enumerate() {
+        let ty = Norm::of(param.ty);
+        let value = ty.apply(raw);
+        for (c, constraint) in param.constraints.iter().take(MAX_CONSTRAINTS).enumerate() {
+            if !satisfies(&constraint.kind, ty, value, spec, args) {
+                broken(&mut entry, (p as u8, c as u8), constraint);
+            }
+        }
+    }
+    entry
 }
 
-/// Judges the outcome of a call at `sys_exit`, given the arguments read at its entry.
+/// Notes the broken constraint `at` in `entry`.
+#[cold]
+#[inline(never)]
+fn broken(entry: &mut Entry, at: (u8, u8), constraint: &Constraint) {
+    let at_prediction = Prediction::at(at.0, at.1);
+    if !entry.first.is_some() {
+        entry.first = at_prediction;
+    }
+    if !entry.prediction.is_some() && !constraint.errnos.is_empty() {
+        entry.prediction = at_prediction;
+    }
+}
+
+/// The outcome of the exit check of a call ([`check_exit`]): whether its return value breaks
+/// the return or error spec, and which predicting constraint, if any, it contradicts. Three
+/// bytes, returned in a register; a [`Verdict`] is only needed when it is not clean.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Exit {
+    outcome_ok: bool,
+    /// The first broken predicting constraint, if the outcome contradicts the prediction.
+    oracle: Prediction,
+}
+
+impl Exit {
+    /// Whether the outcome breaks nothing.
+    pub const fn is_clean(self) -> bool {
+        self.outcome_ok && !self.oracle.is_some()
+    }
+
+    /// Fills `out` with the exit verdict (see [`check_exit`]); `spec`, `args` and `ret` are the
+    /// ones given to it.
+    pub fn violations(
+        self,
+        spec: &SyscallSpec,
+        args: &[u64; MAX_PARAMS],
+        ret: i64,
+        out: &mut Verdict,
+    ) {
+        out.clear();
+        let failed = errno_of(ret).is_some();
+        if !self.outcome_ok {
+            out.push(Violation {
+                kind: if failed {
+                    ViolationKind::UndeclaredErrno
+                } else {
+                    ViolationKind::BadSuccess
+                },
+                param: None,
+                constraint: 0,
+                value: 0,
+                ret,
+            });
+        }
+        if let Some((p, c)) = self.oracle.first() {
+            out.push(Violation {
+                kind: if failed {
+                    ViolationKind::OracleErrno
+                } else {
+                    ViolationKind::OracleSuccess
+                },
+                param: Some(p),
+                constraint: c,
+                value: param_value(spec.params, args, usize::from(p)),
+                ret,
+            });
+        }
+    }
+}
+
+/// Judges the outcome of a call at `sys_exit`, given the arguments read at its entry and the
+/// prediction [`check_entry`] made from them ([`Entry::prediction`]).
 ///
 /// - An errno not in the spec's declared list is [`ViolationKind::UndeclaredErrno`].
 /// - A success outside the return spec is [`ViolationKind::BadSuccess`].
 /// - The oracle: if constraints that predict an outcome were broken at entry, the call must fail
 ///   with one of the errnos tied to any of them ([`ViolationKind::OracleErrno`] otherwise), and a
-///   success is [`ViolationKind::OracleSuccess`]. Advisory constraints (no errnos) predict nothing.
-pub fn check_exit(spec: &SyscallSpec, args: &[u64; MAX_PARAMS], ret: i64) -> Verdict {
+///   success is [`ViolationKind::OracleSuccess`]; the violation names the first of them.
+///   Advisory constraints (no errnos) predict nothing.
+///
+/// [`Exit::violations`] gives the verdict of an outcome that is not clean.
+pub fn check_exit(
+    spec: &SyscallSpec,
+    args: &[u64; MAX_PARAMS],
+    prediction: Prediction,
+    ret: i64,
+) -> Exit {
     let errno = errno_of(ret);
     let outcome_ok = match errno {
-        Some(e) => spec.errors.iter().any(|d| d.errno == e),
+        Some(e) => spec.errors.declares(e),
         None => success_ok(spec.ret, ret),
     };
-
-    // The oracle: the first predicting constraint that was broken names the violation; the
-    // allowed errnos are the union over all broken predicting constraints.
-    let mut first: Option<(u8, u8)> = None;
-    let mut allowed = false;
-    for_each_broken(spec, args, true, (0, 0), |p, c, constraint| {
-        first.get_or_insert((p, c));
-        if errno.is_some_and(|e| constraint.errnos.contains(&e)) {
-            allowed = true;
-            return false;
-        }
-        // After a success every broken predicting constraint is a fault: the first will do.
-        errno.is_some()
-    });
-    let oracle = if allowed { None } else { first };
-
-    if outcome_ok && oracle.is_none() {
-        // As in `check_entry`: the common case returns the empty verdict directly.
-        empty()
+    let oracle = if prediction.is_some() {
+        oracle(spec, args, prediction, errno)
     } else {
-        let oracle = oracle.map(|(p, c)| (p, c, value_of(spec, args, p)));
-        exit_violations(ret, errno.is_some(), outcome_ok, oracle)
+        Prediction::NONE
+    };
+    Exit { outcome_ok, oracle }
+}
+
+/// The oracle's verdict on a call that broke the predicting constraints `prediction` names
+/// the first of, and then returned `errno` (`None`: succeeded): that first one, unless one of
+/// the broken predicting constraints allows `errno` (then [`Prediction::NONE`]).
+#[inline(never)]
+fn oracle(
+    spec: &SyscallSpec,
+    args: &[u64; MAX_PARAMS],
+    prediction: Prediction,
+    errno: Option<u16>,
+) -> Prediction {
+    let Some((p, c)) = prediction.first() else {
+        return Prediction::NONE;
+    };
+    let Some(first) = spec
+        .params
+        .get(usize::from(p))
+        .and_then(|param| param.constraints.get(usize::from(c)))
+    else {
+        // Not a prediction `check_entry` made: nothing to judge.
+        return Prediction::NONE;
+    };
+    let Some(e) = errno else {
+        return prediction;
+    };
+    if first.errnos.contains(e) || later_allows(spec, args, (usize::from(p), usize::from(c)), e) {
+        Prediction::NONE
+    } else {
+        prediction
     }
 }
 
-/// The exit verdict of a call whose outcome is not `outcome_ok`, or that broke the predicting
-/// constraint `oracle` names without failing with an errno it allows.
-#[inline(never)]
-fn exit_violations(
-    ret: i64,
-    failed: bool,
-    outcome_ok: bool,
-    oracle: Option<(u8, u8, u64)>,
-) -> Verdict {
-    let mut verdict = empty();
-    if !outcome_ok {
-        verdict.push(Violation {
-            kind: if failed {
-                ViolationKind::UndeclaredErrno
-            } else {
-                ViolationKind::BadSuccess
-            },
-            param: None,
-            constraint: 0,
-            value: 0,
-            ret,
-        });
-    }
-    if let Some((p, c, value)) = oracle {
-        verdict.push(Violation {
-            kind: if failed {
-                ViolationKind::OracleErrno
-            } else {
-                ViolationKind::OracleSuccess
-            },
-            param: Some(p),
-            constraint: c,
-            value,
-            ret,
-        });
-    }
-    verdict
+/// Whether a predicting constraint after constraint `after.1` of parameter `after.0` is broken
+/// and allows `errno`. Constraints that do not list `errno` are not evaluated.
+fn later_allows(
+    spec: &SyscallSpec,
+    args: &[u64; MAX_PARAMS],
+    after: (usize, usize),
+    errno: u16,
+) -> bool {
+    let (p, c) = after;
+    spec.params
+        .iter()
+        .zip(args)
+        .enumerate()
+        .skip(p)
+        .any(|(q, (param, &raw))| {
+            let ty = Norm::of(param.ty);
+            let value = ty.apply(raw);
+            // On the first broken constraint's own parameter, the constraints after it.
+            let from = if q == p { c.saturating_add(1) } else { 0 };
+            param
+                .constraints
+                .iter()
+                .take(MAX_CONSTRAINTS)
+                .skip(from)
+                .any(|k| k.errnos.contains(errno) && !satisfies(&k.kind, ty, value, spec, args))
+        })
 }
 
 fn success_ok(check: ReturnCheck, ret: i64) -> bool {

@@ -193,15 +193,21 @@ mod tests {
     use std::{format, string::String, vec::Vec};
 
     use super::*;
-    use crate::check::{check_entry, Violation};
-    use crate::spec::{ArgType, ReturnCheck};
+    use crate::check::{check_entry, Verdict, Violation};
+    use crate::spec::{ArgType, Errnos, ErrorList, ReturnCheck};
 
     const EINVAL: u16 = 22;
     const EPERM: u16 = 1;
     const ENOMEM: u16 = 12;
 
     const fn c(kind: ConstraintKind) -> Constraint {
-        Constraint { kind, errnos: &[] }
+        Constraint::new(kind, &[])
+    }
+
+    fn entry(spec: &SyscallSpec, args: &[u64; MAX_PARAMS]) -> Verdict {
+        let mut v = Verdict::new();
+        check_entry(spec, args).violations(spec, args, &mut v);
+        v
     }
 
     /// Shaped like `specs/mlock2.kapi`.
@@ -231,12 +237,12 @@ mod tests {
                 ty: ArgType::I32,
                 constraints: &[Constraint {
                     kind: ConstraintKind::Mask { valid: 1 },
-                    errnos: &[EINVAL],
+                    errnos: Errnos::new(&[EINVAL]),
                 }],
             },
         ],
         ret: ReturnCheck::Exact(0),
-        errors: &[
+        errors: ErrorList::new(&[
             ErrorSpec {
                 errno: EINVAL,
                 name: "EINVAL",
@@ -249,7 +255,7 @@ mod tests {
                 errno: ENOMEM,
                 name: "ENOMEM",
             },
-        ],
+        ]),
         doc: "",
     };
 
@@ -274,7 +280,7 @@ mod tests {
             summary: "",
             params: params.leak(),
             ret: ReturnCheck::Any,
-            errors: errors.leak(),
+            errors: ErrorList::new(errors.leak()),
             doc: "",
         }
     }
@@ -304,11 +310,11 @@ mod tests {
     #[test]
     fn broken_constraints_from_entry_verdict() {
         let page = 0x7f00_0000_0000u64;
-        let v = check_entry(&MLOCK2, &[page, 4096, 0x80, 0, 0, 0]);
+        let v = entry(&MLOCK2, &[page, 4096, 0x80, 0, 0, 0]);
         assert_eq!(broken_constraints(&MLOCK2, &v), 4);
-        let v = check_entry(&MLOCK2, &[u64::MAX, u64::MAX, 0x80, 0, 0, 0]);
+        let v = entry(&MLOCK2, &[u64::MAX, u64::MAX, 0x80, 0, 0, 0]);
         assert_eq!(broken_constraints(&MLOCK2, &v), 7);
-        let v = check_entry(&MLOCK2, &[page, 4096, 1, 0, 0, 0]);
+        let v = entry(&MLOCK2, &[page, 4096, 1, 0, 0, 0]);
         assert_eq!(broken_constraints(&MLOCK2, &v), 0);
         // Exit kinds and out-of-range indices set nothing.
         let mut v = Verdict::new();
@@ -401,7 +407,7 @@ mod tests {
         assert_eq!(constraint_bit(&spec, 0, 64), None);
         assert_eq!(constraint_bit(&spec, 0, 99), None);
         // Every call breaking constraints past the cap sets at most the tracked bits.
-        let v = check_entry(&spec, &[0; MAX_PARAMS]);
+        let v = entry(&spec, &[0; MAX_PARAMS]);
         assert_eq!(
             broken_constraints(&spec, &v),
             (1 << crate::MAX_VIOLATIONS) - 1

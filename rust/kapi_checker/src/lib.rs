@@ -4,7 +4,8 @@
 //!
 //! This crate owns the runtime form of a specification ([`SyscallSpec`]) and the two pure
 //! functions that judge a call against it: [`check_entry`] (raw argument words to argument
-//! violations) and [`check_exit`] (return value to return-value and oracle violations).
+//! violations and a [`Prediction`] of the outcome) and [`check_exit`] (return value and
+//! prediction to return-value and oracle violations). Both fill a [`Verdict`] the caller owns.
 //!
 //! It knows nothing about the kernel. The kernel module compiles this same source with the
 //! kernel's target and flags (`no_std`, no `alloc`, `panic=abort`, overflow checks on) and feeds
@@ -21,10 +22,11 @@ mod display;
 mod spec;
 
 pub use check::{
-    check_entry, check_exit, errno_of, Verdict, Violation, ViolationKind, MAX_VIOLATIONS,
+    check_entry, check_exit, errno_of, Entry, Exit, Prediction, Verdict, Violation, ViolationKind,
+    MAX_VIOLATIONS,
 };
 pub use display::{AllowedDisplay, MessageBuf, MESSAGE_CAPACITY};
 pub use spec::{
-    ArgType, Constraint, ConstraintKind, ErrorSpec, ParamSpec, ReturnCheck, SyscallSpec, AT_FDCWD,
-    MAX_ERRNO, MAX_PARAMS,
+    ArgType, Constraint, ConstraintKind, Errnos, ErrorList, ErrorSpec, ParamSpec, ReturnCheck,
+    SyscallSpec, AT_FDCWD, MAX_ERRNO, MAX_PARAMS,
 };

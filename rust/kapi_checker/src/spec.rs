@@ -4,6 +4,12 @@
 //!
 //! Generated tables are `static` values of these types, built in `const` context: no heap, no
 //! initialisation code, no lookup structure beyond an array indexed by syscall number.
+//!
+//! What the checker would otherwise work out on every call is computed once, by the `const`
+//! constructor of the type that holds the data it derives from ([`Errnos::new`],
+//! [`ErrorList::new`]). Those types keep their fields private, so a value can only be built by
+//! the constructor and its derived part never disagrees with its data: generated tables and
+//! hand-built specs go through the same `const fn`.
 
 /// Number of argument registers a system call has.
 pub const MAX_PARAMS: usize = 6;
@@ -101,6 +107,163 @@ impl ArgType {
     pub const fn is_negative(self, v: u64) -> bool {
         self.signed && (v as i64) < 0
     }
+
+    /// The shift that truncates a word to this type's width: `64 - width`, so `0..=63`.
+    pub(crate) const fn shift(self) -> u32 {
+        // `64 - clamp_bits(bits)`, without branches: `max(1)` clamps 0 up, and the saturation
+        // clamps widths past 64 down.
+        let bits = if self.bits > 1 { self.bits } else { 1 };
+        64u32.saturating_sub(bits as u32)
+    }
+}
+
+/// Errnos below this are looked up in a bitmap ([`Errnos`], [`ErrorList`]); larger ones (none
+/// of the kernel's errnos is) in the list.
+const ERRNO_BITMAP: u16 = 128;
+
+/// Bit `errno` of the bitmap of a set of errnos, or 0 if `errno` is past the bitmap.
+const fn errno_bit(errno: u16) -> u128 {
+    if errno < ERRNO_BITMAP {
+        1u128 << errno
+    } else {
+        0
+    }
+}
+
+/// Whether `errno` is in a list whose errnos below [`ERRNO_BITMAP`] are the bits of `low`;
+/// `rest` iterates the list for a larger errno.
+#[inline(always)]
+fn bitmap_contains(low: u128, errno: u16, mut rest: impl FnMut(u16) -> bool) -> bool {
+    if errno < ERRNO_BITMAP {
+        // `errno < 128`: the shift is in range.
+        low & (1u128 << errno) != 0
+    } else {
+        rest(errno)
+    }
+}
+
+/// A constraint's errnos (positive values): a static list and, computed from it by
+/// [`Errnos::new`], a bitmap of the errnos below 128, so that [`Errnos::contains`] is one bit
+/// test for any real errno.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Errnos {
+    list: &'static [u16],
+    low: u128,
+}
+
+impl Errnos {
+    /// No errno: an advisory constraint.
+    pub const NONE: Self = Self::new(&[]);
+
+    /// The set of `list`.
+    pub const fn new(list: &'static [u16]) -> Self {
+        let mut low = 0;
+        let mut rest = list;
+        while let [e, tail @ ..] = rest {
+            low |= errno_bit(*e);
+            rest = tail;
+        }
+        Self { list, low }
+    }
+
+    /// The errnos, as given to [`Errnos::new`].
+    pub const fn as_slice(&self) -> &'static [u16] {
+        self.list
+    }
+
+    /// Whether there is no errno (the constraint is advisory).
+    pub const fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Whether `errno` is one of them.
+    #[inline]
+    pub fn contains(&self, errno: u16) -> bool {
+        bitmap_contains(self.low, errno, |e| self.list.contains(&e))
+    }
+
+    /// The errnos, in order.
+    pub fn iter(&self) -> core::slice::Iter<'static, u16> {
+        self.list.iter()
+    }
+}
+
+/// A spec's declared errors: a static list of [`ErrorSpec`] and, computed from it by
+/// [`ErrorList::new`], a bitmap of the declared errnos below 128, so that
+/// [`ErrorList::declares`] is one bit test for any real errno.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ErrorList {
+    list: &'static [ErrorSpec],
+    low: u128,
+}
+
+impl ErrorList {
+    /// No declared error.
+    pub const NONE: Self = Self::new(&[]);
+
+    /// The declared errors of `list`.
+    pub const fn new(list: &'static [ErrorSpec]) -> Self {
+        let mut low = 0;
+        let mut rest = list;
+        while let [e, tail @ ..] = rest {
+            low |= errno_bit(e.errno);
+            rest = tail;
+        }
+        Self { list, low }
+    }
+
+    /// The errors, as given to [`ErrorList::new`].
+    pub const fn as_slice(&self) -> &'static [ErrorSpec] {
+        self.list
+    }
+
+    /// How many errors are declared.
+    pub const fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Whether no error is declared.
+    pub const fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Whether `errno` is declared.
+    #[inline]
+    pub fn declares(&self, errno: u16) -> bool {
+        bitmap_contains(self.low, errno, |e| self.list.iter().any(|d| d.errno == e))
+    }
+
+    /// The errors, in order.
+    pub fn iter(&self) -> core::slice::Iter<'static, ErrorSpec> {
+        self.list.iter()
+    }
+}
+
+impl IntoIterator for ErrorList {
+    type Item = &'static ErrorSpec;
+    type IntoIter = core::slice::Iter<'static, ErrorSpec>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
+}
+
+impl IntoIterator for &ErrorList {
+    type Item = &'static ErrorSpec;
+    type IntoIter = core::slice::Iter<'static, ErrorSpec>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
+}
+
+impl IntoIterator for Errnos {
+    type Item = &'static u16;
+    type IntoIter = core::slice::Iter<'static, u16>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
 }
 
 /// `bits` clamped to `1..=64`.
@@ -121,7 +284,17 @@ pub struct Constraint {
     pub kind: ConstraintKind,
     /// The errnos (positive values) the kernel must fail with when this constraint is broken.
     /// Empty means advisory: a broken constraint is reported, but no outcome is predicted.
-    pub errnos: &'static [u16],
+    pub errnos: Errnos,
+}
+
+impl Constraint {
+    /// A constraint of `kind` that predicts `errnos` (none: advisory).
+    pub const fn new(kind: ConstraintKind, errnos: &'static [u16]) -> Self {
+        Self {
+            kind,
+            errnos: Errnos::new(errnos),
+        }
+    }
 }
 
 /// The value checks the runtime performs. Bounds and values are bit patterns of the parameter's
@@ -232,7 +405,7 @@ pub struct SyscallSpec {
     /// What a successful return must be.
     pub ret: ReturnCheck,
     /// Declared error returns; at most 64.
-    pub errors: &'static [ErrorSpec],
+    pub errors: ErrorList,
     /// The whole specification rendered as text (everything the source carries), for the
     /// module's spec listing.
     pub doc: &'static str,

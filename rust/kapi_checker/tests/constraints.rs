@@ -6,13 +6,13 @@
 mod common;
 
 use common::*;
-use kapi_checker::{check_entry, ArgType, ConstraintKind, AT_FDCWD, MAX_PARAMS};
+use kapi_checker::{ArgType, ConstraintKind, AT_FDCWD, MAX_PARAMS};
 use proptest::prelude::*;
 
 /// Whether the checker accepts `raw` (as the only argument) under `kind` on type `ty`.
 fn accepts(ty: ArgType, kind: ConstraintKind, raw: u64) -> bool {
     let spec = one_param(ty, &[kind], &[]);
-    check_entry(&spec, &args(&[raw])).is_clean()
+    entry(&spec, &args(&[raw])).is_clean()
 }
 
 /// Like `accepts`, with other arguments (for `NoWrap`) and a given type for parameter 1.
@@ -23,7 +23,7 @@ fn accepts_with(ty: ArgType, kind: ConstraintKind, raw: &[u64], other_ty: ArgTyp
                 name: "x",
                 c_type: "",
                 ty,
-                constraints: leak(vec![kapi_checker::Constraint { kind, errnos: &[] }]),
+                constraints: leak(vec![kapi_checker::Constraint::new(kind, &[])]),
             },
             kapi_checker::ParamSpec {
                 name: "y",
@@ -34,7 +34,7 @@ fn accepts_with(ty: ArgType, kind: ConstraintKind, raw: &[u64], other_ty: ArgTyp
         ]),
         ..one_param(ty, &[], &[])
     };
-    check_entry(&spec, &args(raw)).is_clean()
+    entry(&spec, &args(raw)).is_clean()
 }
 
 fn model(ty: ArgType, kind: ConstraintKind, raw: u64) -> bool {

@@ -193,7 +193,7 @@ proptest! {
     #[test]
     fn any_constraint_renders_into_a_message(ty in arb_any_type(), kind in arb_kind(), errnos in arb_errnos()) {
         let spec = one_param(ty, &[kind], errnos);
-        let c = Constraint { kind, errnos };
+        let c = Constraint::new(kind, errnos);
         let b = MessageBuf::format(format_args!(
             "{}",
             AllowedDisplay { spec: &spec, ty, param: "x", constraint: &c }

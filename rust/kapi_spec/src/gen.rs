@@ -184,7 +184,7 @@ pub fn generate(entries: &[Entry], k: &KernelInfo) -> Result<String, GenError> {
                         .join(", ");
                     let _ = writeln!(
                         o,
-                        "                kapi_checker::Constraint {{ kind: {}, errnos: &[{errnos}] }},",
+                        "                kapi_checker::Constraint {{ kind: {}, errnos: kapi_checker::Errnos::new(&[{errnos}]) }},",
                         kind_expr(&c.kind)
                     );
                 }
@@ -194,7 +194,7 @@ pub fn generate(entries: &[Entry], k: &KernelInfo) -> Result<String, GenError> {
         }
         let _ = writeln!(o, "    ],");
         let _ = writeln!(o, "    ret: {},", ret_expr(r.ret));
-        let _ = writeln!(o, "    errors: &[");
+        let _ = writeln!(o, "    errors: kapi_checker::ErrorList::new(&[");
         for er in &r.errors {
             let _ = writeln!(
                 o,
@@ -203,7 +203,7 @@ pub fn generate(entries: &[Entry], k: &KernelInfo) -> Result<String, GenError> {
                 lit(&er.name)
             );
         }
-        let _ = writeln!(o, "    ],");
+        let _ = writeln!(o, "    ]),");
         let _ = writeln!(o, "    doc: {},", lit(&render(&e.spec, Some(r))));
         let _ = writeln!(o, "}};");
     }

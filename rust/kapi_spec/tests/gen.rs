@@ -28,17 +28,18 @@ fn emits_the_tables() {
     assert!(code.contains("    Some(&FROB), // 7\n"));
     assert!(code.contains("    Some(&ZAP), // 12\n"));
     assert!(code.contains("pub static ALL: [&kapi_checker::SyscallSpec; 3] = [\n    &FROB,\n    &TWIDDLE,\n    &ZAP,\n];"));
-    assert!(code.contains("kapi_checker::ConstraintKind::Mask { valid: 0x13 }, errnos: &[22, 75]"));
+    assert!(code.contains("kapi_checker::ConstraintKind::Mask { valid: 0x13 }, errnos: kapi_checker::Errnos::new(&[22, 75]) }"));
     assert!(code
         .contains("kapi_checker::ConstraintKind::Exclude { values: &[0x10, 0xffffffffffffffff] }"));
     assert!(code
-        .contains("kapi_checker::ConstraintKind::PageAligned { page_size: 4096 }, errnos: &[22]"));
+        .contains("kapi_checker::ConstraintKind::PageAligned { page_size: 4096 }, errnos: kapi_checker::Errnos::new(&[22]) }"));
     assert!(code.contains(
-        "kapi_checker::ConstraintKind::Range { min: 0x0, max: 0x7fffffffffffffff }, errnos: &[]"
+        "kapi_checker::ConstraintKind::Range { min: 0x0, max: 0x7fffffffffffffff }, errnos: kapi_checker::Errnos::new(&[]) }"
     ));
     assert!(code.contains("ty: kapi_checker::ArgType::new(32, true),"));
     assert!(code.contains("ret: kapi_checker::ReturnCheck::Range { min: 0, max: 2147483647 },"));
     assert!(code.contains("kapi_checker::ErrorSpec { errno: 75, name: \"EOVERFLOW\" }"));
+    assert!(code.contains("    errors: kapi_checker::ErrorList::new(&[\n"));
     assert!(
         code.contains("pub static ERRNO_NAMES: [(u16, &str); 9] = [\n    (1, \"EPERM\"),"),
         "{code}"

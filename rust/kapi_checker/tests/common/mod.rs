@@ -7,8 +7,8 @@
 #![allow(dead_code)]
 
 use kapi_checker::{
-    ArgType, Constraint, ConstraintKind, ErrorSpec, ParamSpec, ReturnCheck, SyscallSpec, AT_FDCWD,
-    MAX_PARAMS,
+    check_entry, check_exit, ArgType, Constraint, ConstraintKind, Errnos, ErrorList, ErrorSpec,
+    ParamSpec, ReturnCheck, SyscallSpec, Verdict, AT_FDCWD, MAX_PARAMS,
 };
 use proptest::prelude::*;
 
@@ -43,7 +43,7 @@ pub static MLOCK2: SyscallSpec = SyscallSpec {
             ty: ArgType::U64,
             constraints: &[Constraint {
                 kind: ConstraintKind::NoWrap { other: 1 },
-                errnos: &[],
+                errnos: Errnos::new(&[]),
             }],
         },
         ParamSpec {
@@ -55,7 +55,7 @@ pub static MLOCK2: SyscallSpec = SyscallSpec {
                     min: 0,
                     max: LONG_MAX,
                 },
-                errnos: &[],
+                errnos: Errnos::new(&[]),
             }],
         },
         ParamSpec {
@@ -66,18 +66,18 @@ pub static MLOCK2: SyscallSpec = SyscallSpec {
                 kind: ConstraintKind::Mask {
                     valid: MLOCK_ONFAULT,
                 },
-                errnos: &[EINVAL],
+                errnos: Errnos::new(&[EINVAL]),
             }],
         },
     ],
     ret: ReturnCheck::Exact(0),
-    errors: &[
+    errors: ErrorList::new(&[
         err(EINVAL, "EINVAL"),
         err(EPERM, "EPERM"),
         err(EINTR, "EINTR"),
         err(ENOMEM, "ENOMEM"),
         err(EAGAIN, "EAGAIN"),
-    ],
+    ]),
     doc: "",
 };
 
@@ -95,29 +95,45 @@ pub static MLOCKALL: SyscallSpec = SyscallSpec {
                 kind: ConstraintKind::Mask {
                     valid: MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT,
                 },
-                errnos: &[EINVAL],
+                errnos: Errnos::new(&[EINVAL]),
             },
             Constraint {
                 kind: ConstraintKind::NonZero,
-                errnos: &[EINVAL],
+                errnos: Errnos::new(&[EINVAL]),
             },
             Constraint {
                 kind: ConstraintKind::Exclude {
                     values: &[MCL_ONFAULT],
                 },
-                errnos: &[EINVAL],
+                errnos: Errnos::new(&[EINVAL]),
             },
         ],
     }],
     ret: ReturnCheck::Exact(0),
-    errors: &[
+    errors: ErrorList::new(&[
         err(EINVAL, "EINVAL"),
         err(EPERM, "EPERM"),
         err(EINTR, "EINTR"),
         err(ENOMEM, "ENOMEM"),
-    ],
+    ]),
     doc: "",
 };
+
+/// The entry verdict of a call, as `check_entry` and `Entry::violations` give it.
+pub fn entry(spec: &SyscallSpec, args: &[u64; MAX_PARAMS]) -> Verdict {
+    let mut v = Verdict::new();
+    check_entry(spec, args).violations(spec, args, &mut v);
+    v
+}
+
+/// The exit verdict of a call returning `ret`: `check_entry` on the arguments, then
+/// `check_exit` with its prediction, as the module's probes run them.
+pub fn exit(spec: &SyscallSpec, args: &[u64; MAX_PARAMS], ret: i64) -> Verdict {
+    let mut v = Verdict::new();
+    let prediction = check_entry(spec, args).prediction();
+    check_exit(spec, args, prediction, ret).violations(spec, args, ret, &mut v);
+    v
+}
 
 /// Arguments padded to the six registers.
 pub fn args(a: &[u64]) -> [u64; MAX_PARAMS] {
@@ -136,7 +152,7 @@ pub fn one_param(ty: ArgType, kinds: &[ConstraintKind], errnos: &'static [u16]) 
     let constraints = leak(
         kinds
             .iter()
-            .map(|&kind| Constraint { kind, errnos })
+            .map(|&kind| Constraint::new(kind, errnos))
             .collect(),
     );
     SyscallSpec {
@@ -150,7 +166,7 @@ pub fn one_param(ty: ArgType, kinds: &[ConstraintKind], errnos: &'static [u16]) 
             constraints,
         }]),
         ret: ReturnCheck::Any,
-        errors: &[],
+        errors: ErrorList::new(&[]),
         doc: "",
     }
 }
@@ -381,7 +397,7 @@ pub fn arb_spec() -> impl Strategy<Value = SyscallSpec> {
             ty,
             constraints: leak(
                 cs.into_iter()
-                    .map(|(kind, errnos)| Constraint { kind, errnos })
+                    .map(|(kind, errnos)| Constraint::new(kind, errnos))
                     .collect(),
             ),
         });
@@ -396,12 +412,12 @@ pub fn arb_spec() -> impl Strategy<Value = SyscallSpec> {
             summary: "",
             params: leak(params),
             ret,
-            errors: leak(
+            errors: ErrorList::new(leak(
                 errors
                     .into_iter()
                     .map(|errno| ErrorSpec { errno, name: "E" })
                     .collect(),
-            ),
+            )),
             doc: "",
         })
 }
