@@ -131,6 +131,19 @@ run mlock-random-test ./mlock-random-test
 # It must run as a normal user (it skips itself as root): nobody, with the default
 # RLIMIT_MEMLOCK (8 MiB), as run_vmtests.sh does with `sudo -u nobody`.
 run on-fault-limit su -s /bin/sh nobody -c "$MM/on-fault-limit"
+# A kselftest_harness test: all 90 sub-tests (30 tests x anon, shmem, file backing), as root as
+# run_vmtests.sh runs it. Its mlock-family calls are all in the three `mlock` sub-tests, which
+# must have run and passed (not skipped); the other sub-tests pass or skip themselves for a
+# backing they do not apply to or a kernel option the test kernel lacks (FINDINGS.md).
+run guard-regions ./guard-regions
+# passed SUBTEST: the harness's own TAP line of the last run says SUBTEST passed (a skip has
+# " # SKIP ..." after the name).
+passed() { echo "$out" | grep -qx "ok [0-9]* $1"; }
+if [ -x "$MM/guard-regions" ]; then
+	for v in anon shmem file; do
+		check "guard-regions: sub-test guard_regions.$v.mlock passed" passed guard_regions.$v.mlock
+	done
+fi
 
 echo 0 > $DBG/enabled
 done_testing
