@@ -14,6 +14,8 @@
 #   make vm CMD='./prog' [FILES='prog data/'] [CPUS=2] [ENABLE=1]
 #                              boot the test kernel with the module loaded and run CMD
 #   make host-test             host tests only
+#   make bench                 cost per syscall (no module / empty probes / validator) and
+#                              module size; prints the tables and writes BENCH.md
 #   make clean
 #
 # KDIR=<built Rust-enabled kernel tree> uses your own kernel instead of building one.
@@ -34,6 +36,7 @@ CHECKOUT_KEY := $(shell printf '%s' '$(ROOT)' | sha256sum | cut -c1-8)
 MODULE_OUT = $(KAPI_CACHE)/module/$(notdir $(KDIR_RESOLVED))-$(CHECKOUT_KEY)
 VARIANT_OUT = $(MODULE_OUT)-variant
 VARIANT_SPECS := $(sort $(wildcard $(ROOT)/selftests/variant/*.kapi))
+EMPTY_OUT = $(MODULE_OUT)-empty-probe
 
 # KDIR: the user's, or the cached test kernel (built on first use).
 ifeq ($(KDIR),)
@@ -46,7 +49,8 @@ CPUS ?= 2
 ENABLE ?= 1
 TIMEOUT ?= 600
 
-.PHONY: all setup kernel kapi module module-variant selftests demo test host-test vm-test vm clean
+.PHONY: all setup kernel kapi module module-variant bench-module selftests demo test host-test vm-test vm \
+	bench clean
 
 all: module
 
@@ -78,6 +82,11 @@ module-variant: kapi
 	$(call build_module,$(VARIANT_OUT),$(VARIANT_SPECS))
 	@cp $(VARIANT_OUT)/kapi_validator.ko $(VARIANT_OUT)/kapi_validator-variant.ko
 
+# The bench-only module of empty sys_enter/sys_exit probes (selftests/bench/).
+bench-module:
+	@set -e; source $(ROOT)/scripts/lib.sh; kernel_env; mkdir -p "$(EMPTY_OUT)"; \
+	$(MAKE) -s -C "$(KDIR_RESOLVED)" M=$(ROOT)/selftests/bench MO="$(EMPTY_OUT)" modules
+
 selftests:
 	@$(MAKE) -C $(ROOT)/selftests -s KSRC="$$($(ROOT)/scripts/kernel.sh source)"
 
@@ -97,6 +106,11 @@ vm-test: module module-variant selftests
 	@$(ROOT)/scripts/vm.sh --kdir "$(KDIR_RESOLVED)" --module "$(MODULE_OUT)/kapi_validator.ko" \
 		--files "$(VARIANT_OUT)/kapi_validator-variant.ko" \
 		--cpus 2 --enable 0 --timeout $(TIMEOUT) -- /kapi/selftests/run_all.sh
+
+bench: setup
+	@$(MAKE) -s module selftests bench-module >/dev/null
+	@$(ROOT)/scripts/bench.sh --kdir "$(KDIR_RESOLVED)" --module "$(MODULE_OUT)/kapi_validator.ko" \
+		--empty "$(EMPTY_OUT)/kapi_empty_probe.ko"
 
 test: setup
 	@$(ROOT)/scripts/test-all.sh

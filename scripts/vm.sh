@@ -3,7 +3,12 @@
 # Boots a kernel under QEMU with kapi_validator loaded and runs one command in the guest.
 #
 #   scripts/vm.sh --kdir DIR [--module KO] [--cpus N] [--enable 0|1] [--timeout SECONDS]
-#                 [--files "PATH ..."] [--log FILE] -- CMD [ARGS...]
+#                 [--files "PATH ..."] [--log FILE] [--icount] -- CMD [ARGS...]
+#
+# Without --module (or with an empty one) no module is loaded at boot. --icount runs the guest
+# under TCG with QEMU's -icount shift=0,sleep=off and a virtual RTC: the guest clock then counts
+# executed instructions (one per ns), so timings are exactly repeatable (slower to run, and the
+# vCPUs take turns on one host thread).
 #
 # The guest is a busybox initramfs: the module and the selftests are under /kapi, the --files
 # under /work (the working directory of CMD). The console streams to stdout and to the log.
@@ -12,7 +17,7 @@
 # BUG, WARNING, Oops, lockdep or RCU-stall report, even when CMD succeeded.
 source "$(dirname "$0")/lib.sh"
 
-kdir= module= cpus=2 enable=1 timeout=600 files= log=
+kdir= module= cpus=2 enable=1 timeout=600 files= log= icount=0
 while (($#)); do
 	case "$1" in
 	--kdir) kdir=$2; shift 2 ;;
@@ -22,6 +27,7 @@ while (($#)); do
 	--timeout) timeout=$2; shift 2 ;;
 	--files) files=$2; shift 2 ;;
 	--log) log=$2; shift 2 ;;
+	--icount) icount=1; shift ;;
 	--) shift; break ;;
 	*) die "unknown option '$1' (see the header of $0)" ;;
 	esac
@@ -93,7 +99,9 @@ chmod +x "$root/init"
 accel=tcg,thread=multi
 kvm_mark=$KAPI_CACHE/vm/kvm-$(basename "$kdir")
 mkdir -p "$KAPI_CACHE/vm"
-if [ "${KAPI_ACCEL:-auto}" = auto ] && [ -w /dev/kvm ]; then
+if [ "$icount" = 1 ]; then
+	accel=tcg	# icount needs single-threaded TCG
+elif [ "${KAPI_ACCEL:-auto}" = auto ] && [ -w /dev/kvm ]; then
 	if [ ! -f "$kvm_mark.ok" ] && [ ! -f "$kvm_mark.bad" ]; then
 		log "probing KVM (a guest must boot with it within 20 s)"
 		if timeout -k 2 20 qemu-system-x86_64 -accel kvm -cpu host -m 256M -smp 1 -kernel "$bzimage" \
@@ -110,11 +118,13 @@ elif [ "${KAPI_ACCEL:-auto}" = kvm ]; then
 fi
 
 log="${log:-$work/console.log}"
-log "booting $(basename "$kdir") with $cpus vCPUs ($accel), timeout ${timeout}s"
+log "booting $(basename "$kdir") with $cpus vCPUs ($accel$([ "$icount" = 1 ] && echo ", icount")), timeout ${timeout}s"
 cpu=max
 [ "$accel" = kvm ] && cpu=host
+qemu_extra=()
+[ "$icount" = 1 ] && qemu_extra=(-icount shift=0,sleep=off -rtc base=2020-01-01T00:00:00,clock=vm)
 set +e
-timeout -k 10 "$timeout" qemu-system-x86_64 -accel "$accel" -cpu "$cpu" -m 1G -smp "$cpus" \
+timeout -k 10 "$timeout" qemu-system-x86_64 -accel "$accel" -cpu "$cpu" -m 1G -smp "$cpus" "${qemu_extra[@]}" \
 	-kernel "$bzimage" -initrd "$work/initramfs.cpio" \
 	-append "console=ttyS0 panic=-1 oops=panic rdinit=/init" \
 	-display none -monitor none -serial stdio -no-reboot </dev/null 2>&1 | tee "$log"

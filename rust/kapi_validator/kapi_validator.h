@@ -8,6 +8,9 @@
 
 #include <linux/types.h>
 
+struct pt_regs;
+struct task_struct;
+
 /* A string that is not NUL-terminated: Rust `&str`s cross as pointer and length. */
 struct kapi_str {
 	const char *ptr;
@@ -32,11 +35,19 @@ void kapi_probes_unregister(void);
 
 /* Reporting helpers (C). */
 bool kapi_report_ratelimit(void);
+bool kapi_trace_enabled(void);
 void kapi_trace_violation(const struct kapi_report *report);
 void kapi_current_comm(char *buf, unsigned int len);
 
-/* The probes' entry points into Rust (probes.rs). */
-void kapi_validator_sys_enter(long nr, const unsigned long *args);
-void kapi_validator_sys_exit(long nr, long ret);
+/* The six argument words of the syscall `task` (current) is making, from its registers. */
+void kapi_syscall_get_arguments(struct task_struct *task, struct pt_regs *regs,
+				unsigned long *args);
+
+/*
+ * The probes' entry points into Rust (probes.rs); `task` is current, passed along as the key
+ * of the call's in-flight state.
+ */
+void kapi_validator_sys_enter(long nr, struct pt_regs *regs, struct task_struct *task);
+void kapi_validator_sys_exit(long nr, long ret, struct task_struct *task);
 
 #endif /* KAPI_VALIDATOR_H */

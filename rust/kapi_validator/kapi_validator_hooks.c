@@ -32,23 +32,28 @@ static void kapi_find_tracepoint(struct tracepoint *tp, void *priv)
 
 /*
  * Syscall tracepoints are faultable in 7.2: the probes run in process context, preemptible,
- * under rcu_tasks_trace. Compat (ia32, x32) syscalls use other numbers and are skipped.
+ * under rcu_tasks_trace. Compat (ia32, x32) syscalls use other numbers and are skipped. The
+ * arguments are read only for a syscall that has a spec (kapi_syscall_get_arguments(), called
+ * back by Rust), so every other syscall costs a table lookup.
  */
 static void kapi_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 {
-	unsigned long args[6];
-
 	if (in_compat_syscall())
 		return;
-	syscall_get_arguments(current, regs, args);
-	kapi_validator_sys_enter(id, args);
+	kapi_validator_sys_enter(id, regs, current);
 }
 
 static void kapi_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 {
 	if (in_compat_syscall())
 		return;
-	kapi_validator_sys_exit(syscall_get_nr(current, regs), ret);
+	kapi_validator_sys_exit(syscall_get_nr(current, regs), ret, current);
+}
+
+void kapi_syscall_get_arguments(struct task_struct *task, struct pt_regs *regs,
+				unsigned long *args)
+{
+	syscall_get_arguments(task, regs, args);
 }
 
 int kapi_probes_register(void)
@@ -85,6 +90,12 @@ static DEFINE_RATELIMIT_STATE(kapi_report_rs, 5 * HZ, 10);
 bool kapi_report_ratelimit(void)
 {
 	return __ratelimit(&kapi_report_rs);
+}
+
+/* Whether the trace event is enabled (a static key): reports are formatted only when needed. */
+bool kapi_trace_enabled(void)
+{
+	return trace_kapi_violation_enabled();
 }
 
 void kapi_trace_violation(const struct kapi_report *report)

@@ -17,10 +17,8 @@ use kapi_checker::{
     errno_of, AllowedDisplay, MessageBuf, ReturnCheck, SyscallSpec, Verdict, Violation, ViolationKind,
     MAX_PARAMS,
 };
-use kernel::{
-    prelude::*,
-    sync::atomic::{Atomic, Relaxed},
-};
+use core::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use kernel::prelude::*;
 
 use crate::{bindings, spec_tables::{ALL, NR_SPECS}};
 
@@ -29,25 +27,25 @@ const NR_KINDS: usize = ViolationKind::ALL.len();
 /// Counters of one syscall.
 struct Stats {
     /// Calls whose entry was checked.
-    calls: Atomic<u64>,
+    calls: AtomicU64,
     /// Calls whose exit was checked.
-    exits: Atomic<u64>,
+    exits: AtomicU64,
     /// Calls whose exit could not be followed (no free in-flight slot).
-    untracked: Atomic<u64>,
+    untracked: AtomicU64,
     /// Violations by [`ViolationKind`].
-    violations: [Atomic<u64>; NR_KINDS],
+    violations: [AtomicU64; NR_KINDS],
     /// Violations that did not fit in one call's verdict.
-    dropped: Atomic<u64>,
+    dropped: AtomicU64,
 }
 
 impl Stats {
     const fn new() -> Self {
         Self {
-            calls: Atomic::new(0),
-            exits: Atomic::new(0),
-            untracked: Atomic::new(0),
-            violations: [const { Atomic::new(0) }; NR_KINDS],
-            dropped: Atomic::new(0),
+            calls: AtomicU64::new(0),
+            exits: AtomicU64::new(0),
+            untracked: AtomicU64::new(0),
+            violations: [const { AtomicU64::new(0) }; NR_KINDS],
+            dropped: AtomicU64::new(0),
         }
     }
 
@@ -70,19 +68,19 @@ fn stats(idx: usize) -> Option<&'static Stats> {
 
 pub(crate) fn count_call(idx: usize) {
     if let Some(s) = stats(idx) {
-        s.calls.add(1, Relaxed);
+        s.calls.fetch_add(1, Relaxed);
     }
 }
 
 pub(crate) fn count_exit(idx: usize, _ret: i64) {
     if let Some(s) = stats(idx) {
-        s.exits.add(1, Relaxed);
+        s.exits.fetch_add(1, Relaxed);
     }
 }
 
 pub(crate) fn count_untracked(idx: usize) {
     if let Some(s) = stats(idx) {
-        s.untracked.add(1, Relaxed);
+        s.untracked.fetch_add(1, Relaxed);
     }
 }
 
@@ -177,17 +175,26 @@ pub(crate) fn verdict(idx: usize, spec: &SyscallSpec, _args: &[u64; MAX_PARAMS],
         return;
     };
     if verdict.dropped != 0 {
-        s.dropped.add(u64::from(verdict.dropped), Relaxed);
+        s.dropped.fetch_add(u64::from(verdict.dropped), Relaxed);
     }
     for v in &verdict.violations {
         if let Some(counter) = s.violations.get(v.kind as usize) {
-            counter.add(1, Relaxed);
+            counter.fetch_add(1, Relaxed);
         }
         report(spec, v);
     }
 }
 
 fn report(spec: &SyscallSpec, v: &Violation) {
+    // A flood of bad calls is counted in full, but formatted only for an output that takes it:
+    // the trace event when someone enabled it, dmesg within its rate limit.
+    // SAFETY: Always safe to call; reads a static key.
+    let tracing = unsafe { bindings::kapi_trace_enabled() };
+    // SAFETY: Always safe to call; takes a raw spinlock only.
+    let printing = unsafe { bindings::kapi_report_ratelimit() };
+    if !tracing && !printing {
+        return;
+    }
     let mut allowed = MessageBuf::new();
     // Writing to a MessageBuf truncates instead of failing.
     let _ = write_allowed(&mut allowed, spec, v);
@@ -209,12 +216,12 @@ fn report(spec: &SyscallSpec, v: &Violation) {
         ret: v.ret,
         nr: i32::try_from(spec.nr).unwrap_or(-1),
     };
-    // SAFETY: `record` and the strings it points to are valid for the duration of the call; the
-    // trace event copies them.
-    unsafe { bindings::kapi_trace_violation(&record) };
-
-    // SAFETY: Always safe to call; takes a raw spinlock only.
-    if !unsafe { bindings::kapi_report_ratelimit() } {
+    if tracing {
+        // SAFETY: `record` and the strings it points to are valid for the duration of the call;
+        // the trace event copies them.
+        unsafe { bindings::kapi_trace_violation(&record) };
+    }
+    if !printing {
         return;
     }
     let mut comm = [0u8; 16];

@@ -349,17 +349,52 @@ pub fn check_entry(spec: &SyscallSpec, args: &[u64; MAX_PARAMS]) -> Entry {
         first: Prediction::NONE,
         prediction: Prediction::NONE,
     };
-    // `zip` stops at the sixth register; `p < MAX_PARAMS` and `c < 255` both fit a u8.
-    for (p, (param, &raw)) in spec.params.iter().zip(args).enumerate() {
-        let ty = Norm::of(param.ty);
-        let value = ty.apply(raw);
-        for (c, constraint) in param.constraints.iter().take(MAX_CONSTRAINTS).enumerate() {
-            if !satisfies(&constraint.kind, ty, value, spec, args) {
-                broken(&mut entry, (p as u8, c as u8), constraint);
-            }
+    // Plain index loops: `p < MAX_PARAMS` and `c < MAX_CONSTRAINTS` both fit a u8, and the
+    // `get`s cannot fail (the bounds are the slices' lengths), so no index can be out of range.
+    let params = spec.params;
+    for p in 0..params.len().min(MAX_PARAMS) {
+        let (Some(param), Some(&raw)) = (params.get(p), args.get(p)) else {
+            break;
+        };
+        let constraints = param.constraints;
+        if constraints.is_empty() {
+            continue;
+        }
+        // One loop per signedness, so that the comparisons in it are known to be signed or not.
+        if param.ty.signed {
+            check_param::<true>(&mut entry, spec, args, p, param.ty, raw, constraints);
+        } else {
+            check_param::<false>(&mut entry, spec, args, p, param.ty, raw, constraints);
         }
     }
     entry
+}
+
+/// [`check_entry`] for parameter `p` of type `ty` (whose signedness is `SIGNED`), raw argument
+/// `raw` and non-empty `constraints`.
+#[inline(always)]
+fn check_param<const SIGNED: bool>(
+    entry: &mut Entry,
+    spec: &SyscallSpec,
+    args: &[u64; MAX_PARAMS],
+    p: usize,
+    ty: ArgType,
+    raw: u64,
+    constraints: &[Constraint],
+) {
+    let ty = Norm {
+        shift: ty.shift(),
+        signed: SIGNED,
+    };
+    let value = ty.apply(raw);
+    for c in 0..constraints.len().min(MAX_CONSTRAINTS) {
+        let Some(constraint) = constraints.get(c) else {
+            break;
+        };
+        if !satisfies(&constraint.kind, ty, value, spec, args) {
+            broken(entry, (p as u8, c as u8), constraint);
+        }
+    }
 }
 
 /// Notes the broken constraint `at` in `entry`.
