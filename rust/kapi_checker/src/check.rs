@@ -156,6 +156,7 @@ impl Prediction {
 }
 
 /// The errno a return value carries, if it is an error (`-MAX_ERRNO..=-1`).
+#[inline]
 pub fn errno_of(ret: i64) -> Option<u16> {
     if (-MAX_ERRNO..=-1).contains(&ret) {
         u16::try_from(ret.unsigned_abs()).ok()
@@ -220,7 +221,9 @@ impl Norm {
 /// parameter stays raw, and an index past the registers reads as 0.
 fn param_value(params: &[ParamSpec], args: &[u64; MAX_PARAMS], idx: usize) -> u64 {
     let raw = args.get(idx).copied().unwrap_or(0);
-    params.get(idx).map_or(raw, |param| param.ty.normalize(raw))
+    params
+        .get(idx)
+        .map_or(raw, |param| Norm::of(param.ty).apply(raw))
 }
 
 /// Whether `value`, an argument normalised by `ty`, satisfies `kind`; `spec` and `args` are the
@@ -477,6 +480,7 @@ impl Exit {
 ///   Advisory constraints (no errnos) predict nothing.
 ///
 /// [`Exit::violations`] gives the verdict of an outcome that is not clean.
+#[inline]
 pub fn check_exit(
     spec: &SyscallSpec,
     args: &[u64; MAX_PARAMS],

@@ -39,6 +39,7 @@ pub enum Outcome {
 }
 
 /// What the return value `ret` of a call of `spec` covers.
+#[inline]
 pub fn exit_outcome(spec: &SyscallSpec, ret: i64) -> Outcome {
     match errno_of(ret) {
         None => Outcome::Success,
