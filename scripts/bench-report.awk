@@ -90,8 +90,8 @@ END {
 	printf "| (b) within 1%% of (a) | worst %.2f%% (%s) | %s |\n", worst_b * 100,
 		worst_b_case == "" ? "all equal" : worst_b_case, met(worst_b <= 0.01)
 	printf "| (d) within 5%% of (c) | getppid %+.1f%% | %s |\n", d_ratio * 100, met(d_ratio <= 0.05)
-	printf "| (e) within 15%% of (c) | munlock %+.1f%%, mlock2 %+.1f%% | %s |\n", e1 * 100, e2 * 100,
-		met(e1 <= 0.15 && e2 <= 0.15)
+	printf "| (e) within 15%% of (c) | munlock %+.1f%% | %s |\n", e1 * 100, met(e1 <= 0.15)
+	printf "| (e) within 15%% of (c) | mlock2 %+.1f%% | %s |\n", e2 * 100, met(e2 <= 0.15)
 	print ""
 
 	print "## Module size\n"

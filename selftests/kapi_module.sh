@@ -72,4 +72,15 @@ rmmod kapi_validator
 out=$(insmod /kapi/kapi_validator.ko enabled=2 2>&1)
 check "enabled=2 at load is refused" sh -c "! grep -q '^kapi_validator ' /proc/modules"
 check "module reloads with enabled=0" sh -c "insmod /kapi/kapi_validator.ko enabled=0 && test \$(cat $DBG/enabled) = 0"
+
+# make bench's loops run, each case's call returns what the case expects (syscall_bench checks),
+# and the validator judges them: 2 x 100 mlock2 calls, 100 of them with bad flags.
+echo 0 > $DBG/stats
+echo 1 > $DBG/enabled
+out=$("$SELF"/syscall_bench -n 100 -r 1 getppid munlock mlock2 mlock2_einval)
+echo 0 > $DBG/enabled
+check "syscall_bench (make bench) runs its four cases" test "$(echo "$out" | grep -c '^case=')" = 4
+mlock2=$(awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
+	$1 == "mlock2" { print $col["calls"], $col["arg"] }' $DBG/stats)
+check "the validator judged them (mlock2 calls and arg violations: $mlock2)" test "$mlock2" = "202 101"
 done_testing
