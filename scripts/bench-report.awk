@@ -54,7 +54,7 @@ END {
 				fmt_ns(a), fmt_ns(b), fmt_ns(e), fmt_ns(o), ratio(b, a), ratio(o, a), ratio(o, e)
 		}
 		if (mode in stats)
-			printf "\nIn this boot the validator %s.\n", stats[mode]
+			printf "\nWhat the validator counted in this boot: %s.\n", stats[mode]
 		if (mode in procs) {
 			p = procs[mode]
 			printf "\n(g) %d processes at once, one per vCPU (ns per call in each process; scaling:" \
