@@ -14,6 +14,10 @@
 #   make vm CMD='./prog' [FILES='prog data/'] [CPUS=2] [ENABLE=1]
 #                              boot the test kernel with the module loaded and run CMD
 #   make host-test             host tests only
+#   make test KERNEL=debug     all tests on the debug kernel (KASAN, lockdep, KFENCE, kmemleak)
+#   make stress [CYCLES=200] [FUZZ_CALLS=2000] [SEED=1]
+#                              reliability runs in the VM: load/unload cycles under load,
+#                              argument fuzzing, bad input, failslab (with KERNEL=debug)
 #   make bench                 cost per syscall (no module / empty probes / validator) and
 #                              module size; prints the tables and writes BENCH.md
 #   make clean
@@ -38,9 +42,18 @@ VARIANT_OUT = $(MODULE_OUT)-variant
 VARIANT_SPECS := $(sort $(wildcard $(ROOT)/selftests/variant/*.kapi))
 EMPTY_OUT = $(MODULE_OUT)-empty-probe
 
-# KDIR: the user's, or the cached test kernel (built on first use).
+# KERNEL=test (default) or KERNEL=debug: which cached kernel to build and use when no KDIR is
+# given. The debug kernel adds KASAN, lockdep, KFENCE, kmemleak and fault injection
+# (scripts/debug-kernel.config) and is built with clang.
+KERNEL ?= test
+export KERNEL
+
+# KDIR: the user's, or the cached kernel (built on first use). KMAKEFLAGS: the make variables
+# modules must be built with against it (LLVM=-19 for the debug kernel; pass LLVM=... yourself
+# with a KDIR built by clang).
 ifeq ($(KDIR),)
-KDIR_RESOLVED = $(shell $(ROOT)/scripts/kernel.sh build)
+KDIR_RESOLVED = $(shell $(ROOT)/scripts/kernel.sh build $(KERNEL))
+KMAKEFLAGS = $(shell cat $(KDIR_RESOLVED)/.kapi-make-flags 2>/dev/null)
 else
 KDIR_RESOLVED = $(abspath $(KDIR))
 endif
@@ -50,7 +63,7 @@ ENABLE ?= 1
 TIMEOUT ?= 600
 
 .PHONY: all setup kernel kapi module module-variant bench-module selftests demo test host-test vm-test vm \
-	bench clean
+	bench stress clean
 
 all: module
 
@@ -58,7 +71,7 @@ setup:
 	@$(ROOT)/scripts/setup.sh
 
 kernel: setup
-	@$(ROOT)/scripts/kernel.sh build
+	@$(ROOT)/scripts/kernel.sh build $(KERNEL)
 
 kapi:
 	$(if $(KAPI_BIN),cargo build --release --locked -q -p kapi_cli,@echo "kapi: no spec generator in this tree; building the module without specs")
@@ -68,7 +81,7 @@ define build_module
 	@set -e; source $(ROOT)/scripts/lib.sh; kernel_env; \
 	kdir="$(KDIR_RESOLVED)"; [ -n "$$kdir" ] || die "no kernel tree (KDIR)"; \
 	out="$(1)"; mkdir -p "$$out"; \
-	$(MAKE) -C "$$kdir" M=$(ROOT) MO="$$out" KAPI_BIN=$(KAPI_BIN) KAPI_SPECS="$(2)" \
+	$(MAKE) -C "$$kdir" M=$(ROOT) MO="$$out" $(KMAKEFLAGS) KAPI_BIN=$(KAPI_BIN) KAPI_SPECS="$(2)" \
 		$$($(ROOT)/scripts/crates.sh) modules; \
 	echo "module: $$out/kapi_validator.ko"
 endef
@@ -85,7 +98,7 @@ module-variant: kapi
 # The bench-only module of empty sys_enter/sys_exit probes (selftests/bench/).
 bench-module:
 	@set -e; source $(ROOT)/scripts/lib.sh; kernel_env; mkdir -p "$(EMPTY_OUT)"; \
-	$(MAKE) -s -C "$(KDIR_RESOLVED)" M=$(ROOT)/selftests/bench MO="$(EMPTY_OUT)" modules
+	$(MAKE) -s -C "$(KDIR_RESOLVED)" M=$(ROOT)/selftests/bench MO="$(EMPTY_OUT)" $(KMAKEFLAGS) modules
 
 selftests:
 	@$(MAKE) -C $(ROOT)/selftests -s KSRC="$$($(ROOT)/scripts/kernel.sh source)"
@@ -106,6 +119,11 @@ vm-test: module module-variant selftests
 	@$(ROOT)/scripts/vm.sh --kdir "$(KDIR_RESOLVED)" --module "$(MODULE_OUT)/kapi_validator.ko" \
 		--files "$(VARIANT_OUT)/kapi_validator-variant.ko" \
 		--cpus 2 --enable 0 --timeout $(TIMEOUT) -- /kapi/selftests/run_all.sh
+
+stress: setup
+	@$(MAKE) -s module selftests >/dev/null
+	@$(ROOT)/scripts/stress.sh --kdir "$(KDIR_RESOLVED)" --module "$(MODULE_OUT)/kapi_validator.ko" \
+		--cpus $(CPUS)
 
 bench: setup
 	@$(MAKE) -s module selftests bench-module >/dev/null

@@ -5,7 +5,9 @@
 # kernel version, the config fragment and the Rust toolchain, so changing any of them rebuilds.
 #
 #   scripts/kernel.sh source   print the unpacked source directory (fetching it if needed)
-#   scripts/kernel.sh build    print the built kernel directory, KDIR (building it if needed)
+#   scripts/kernel.sh build [test|debug]
+#                              print the built kernel directory, KDIR (building it if needed):
+#                              the test kernel, or the debug one (KASAN, lockdep, KFENCE, ...)
 source "$(dirname "$0")/lib.sh"
 
 APT_DIR=$KAPI_CACHE/apt
@@ -54,41 +56,56 @@ fetch_source() {
 	echo "$dest"
 }
 
+# build_kernel [test|debug]: the test kernel, or its debug variant (debug-kernel.config on top,
+# built with clang). Prints the build directory; it holds .kapi-make-flags, the make variables
+# an out-of-tree module must be built with against it (LLVM=-19 for the debug kernel).
 build_kernel() {
-	local src key kdir
+	local variant=${1:-test} src key kdir fragments=("$KAPI_ROOT/scripts/test-kernel.config") flags=()
+	case "$variant" in
+	test) ;;
+	debug)
+		fragments+=("$KAPI_ROOT/scripts/debug-kernel.config")
+		flags=(LLVM=-19)
+		need clang-19 "run 'make setup KERNEL=debug' (installs Debian's clang-19, lld-19 and llvm-19)"
+		need ld.lld-19 "run 'make setup KERNEL=debug' (installs Debian's lld-19)"
+		;;
+	*) die "unknown kernel variant '$variant' (KERNEL=test or KERNEL=debug)" ;;
+	esac
 	src=$(fetch_source)
 	kernel_env
 	need bindgen "run scripts/setup.sh (installs bindgen-cli $BINDGEN_VERSION)"
-	key=$( { echo "$src"; cat "$KAPI_ROOT/scripts/test-kernel.config"; rustc -V; bindgen --version; echo "$LIBCLANG_VERSION"; } |
+	key=$( { echo "$src"; cat "${fragments[@]}"; ((${#flags[@]} == 0)) || echo "${flags[*]}"; rustc -V; bindgen --version; echo "$LIBCLANG_VERSION"; } |
 		sha256sum | cut -c1-12)
 	kdir="$KAPI_CACHE/build/$(basename "$src")-$key"
+	[ "$variant" = test ] || kdir="$KAPI_CACHE/build/$(basename "$src")-$variant-$key"
 	if [ -f "$kdir/.kapi-built" ]; then
 		echo "$kdir"
 		return
 	fi
 	mkdir -p "$kdir"
-	log "building the test kernel in $kdir (about 5 minutes on 2 cores; log: $kdir/build.log)"
+	log "building the $variant kernel in $kdir (about $([ "$variant" = test ] && echo 5 || echo 15) minutes on 2 cores; log: $kdir/build.log)"
 	{
-		make -C "$src" O="$kdir" rustavailable &&
-		make -C "$src" O="$kdir" tinyconfig &&
-		"$src/scripts/kconfig/merge_config.sh" -m -O "$kdir" "$kdir/.config" "$KAPI_ROOT/scripts/test-kernel.config" &&
-		make -C "$src" O="$kdir" olddefconfig
+		make -C "$src" O="$kdir" "${flags[@]}" rustavailable &&
+		make -C "$src" O="$kdir" "${flags[@]}" tinyconfig &&
+		"$src/scripts/kconfig/merge_config.sh" -m -O "$kdir" "$kdir/.config" "${fragments[@]}" &&
+		make -C "$src" O="$kdir" "${flags[@]}" olddefconfig
 	} >"$kdir/build.log" 2>&1 || { tail -n 30 "$kdir/build.log" >&2; die "kernel configuration failed"; }
-	# Every option of the fragment must have survived olddefconfig (a dropped CONFIG_RUST would
+	# Every option of the fragments must have survived olddefconfig (a dropped CONFIG_RUST would
 	# otherwise only show up as a module that does not build).
 	local opt
 	while read -r opt; do
 		case "$opt" in CONFIG_*=*) grep -qx "$opt" "$kdir/.config" ||
 			die "kernel config dropped '$opt' (unmet dependency?); see $kdir/.config" ;; esac
-	done <"$KAPI_ROOT/scripts/test-kernel.config"
-	make -C "$src" O="$kdir" -j"$(($(nproc) + 1))" bzImage modules >>"$kdir/build.log" 2>&1 ||
+	done < <(cat "${fragments[@]}")
+	make -C "$src" O="$kdir" "${flags[@]}" -j"$(($(nproc) + 1))" bzImage modules >>"$kdir/build.log" 2>&1 ||
 		{ tail -n 40 "$kdir/build.log" >&2; die "kernel build failed; full log: $kdir/build.log"; }
+	echo "${flags[*]}" >"$kdir/.kapi-make-flags"
 	touch "$kdir/.kapi-built"
 	echo "$kdir"
 }
 
 case "${1:-}" in
 source) fetch_source ;;
-build) build_kernel ;;
-*) die "usage: $0 source|build" ;;
+build) build_kernel "${2:-test}" ;;
+*) die "usage: $0 source|build [test|debug]" ;;
 esac

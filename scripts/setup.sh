@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # Installs what the project needs, only what is missing, so it is safe to run every time:
-# Debian packages, rustup's rust-src, a pinned bindgen-cli and a libclang >= 17.
+# Debian packages, rustup's rust-src, a pinned bindgen-cli and a libclang >= 17; with
+# KERNEL=debug also clang, lld and llvm 19 (the debug kernel is built with LLVM=-19).
 source "$(dirname "$0")/lib.sh"
 
 # Debian packages: QEMU, kernel build tools, the guest's busybox, static libcap for selftests.
 PKGS=(qemu-system-x86 busybox-static flex bison bc libelf-dev libssl-dev cpio rsync xz-utils
       libcap-dev kmod file make gcc libc6-dev python3 python3-venv)
+# The debug kernel (KERNEL=debug) is built with clang: Rust with KASAN needs a clang-built kernel.
+[ "${KERNEL:-test}" != debug ] || PKGS+=(clang-19 lld-19 llvm-19)
 missing=()
 for p in "${PKGS[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

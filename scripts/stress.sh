@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# `make stress`: the reliability runs of selftests/stress.sh in one VM boot (load/unload cycles
+# under load, seeded argument fuzzing, bad control-file input, unprivileged access and flood,
+# failslab on module load), then a summary of what was tried and found. Exits non-zero if a
+# check failed or the kernel reported a problem.
+#
+#   scripts/stress.sh --kdir DIR --module KO [--cpus N]
+#
+# Environment: CYCLES (default 200), FUZZ_CALLS (per syscall, default 2000), SEED (default 1),
+# FAIL_MAX (failslab intervals, default 60).
+source "$(dirname "$0")/lib.sh"
+
+kdir= module= cpus=2
+while (($#)); do
+	case "$1" in
+	--kdir) kdir=$2; shift 2 ;;
+	--module) module=$2; shift 2 ;;
+	--cpus) cpus=$2; shift 2 ;;
+	*) die "unknown option '$1' (see the header of $0)" ;;
+	esac
+done
+for v in CYCLES FUZZ_CALLS SEED FAIL_MAX; do
+	[ -z "${!v:-}" ] || [[ ${!v} =~ ^[0-9]+$ ]] || die "$v must be a number, got '${!v}'"
+done
+work=$(mktemp -d "${TMPDIR:-/tmp}/kapi-stress.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+env="CYCLES=${CYCLES:-200} FUZZ_CALLS=${FUZZ_CALLS:-2000} SEED=${SEED:-1} FAIL_MAX=${FAIL_MAX:-60}"
+rc=0
+"$KAPI_ROOT/scripts/vm.sh" --kdir "$kdir" --module "$module" --cpus "$cpus" --enable 0 \
+	--timeout 1800 --log "$work/console.log" -- "$env /kapi/selftests/stress.sh" || rc=$?
+out=$(tr -d '\r' <"$work/console.log")
+echo
+echo "== make stress on $(basename "$kdir"), $cpus vCPUs, $env"
+printf '%s\n' "$out" | sed -n 's/^# stress: /  /p'
+printf '%s\n' "$out" | grep '^not ok ' | sed 's/^/  FAILED: /' || true
+echo "  $(printf '%s\n' "$out" | grep -c '^ok ') passed, $(printf '%s\n' "$out" | grep -c '^not ok ') failed"
+exit "$rc"
