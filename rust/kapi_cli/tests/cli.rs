@@ -180,3 +180,63 @@ fn gen_writes_the_tables() {
     assert!(text(&o.stderr).contains("KAPI_KSRC"));
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// The `kapi` commands that read spec files, on the fuzz corpus and deterministic mutations of
+/// it: each exits 0 or 1 with a message, never panics (exit 101) or dies of a signal.
+#[test]
+fn commands_on_mutated_corpus_never_panic() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../kapi_spec/fuzz/corpus/parse");
+    let dir = tmp("corpus");
+    let mut x = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let mut runs = 0;
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for file in files {
+        let data = std::fs::read(&file).unwrap();
+        for i in 0..12 {
+            let mut m = data.clone();
+            if i > 0 && !m.is_empty() {
+                // Cut it somewhere, then overwrite a few bytes.
+                m.truncate(1 + (next() % m.len() as u64) as usize);
+                for _ in 0..i % 4 {
+                    let at = (next() % m.len() as u64) as usize;
+                    m[at] = b"\0\n,:()\"\\*0-x"[(next() % 12) as usize];
+                }
+            }
+            let path = dir.join(format!(
+                "m{i}-{}",
+                file.file_name().unwrap().to_string_lossy()
+            ));
+            std::fs::write(&path, &m).unwrap();
+            let p = path.to_str().unwrap();
+            for args in [
+                vec!["lint", "--ksrc", "ksrc", p],
+                vec!["show", "--json", p],
+                vec!["import", p],
+            ] {
+                let o = kapi(&args);
+                runs += 1;
+                let code = o.status.code();
+                let err = text(&o.stderr);
+                assert!(
+                    matches!(code, Some(0) | Some(1)) && !err.contains("panicked"),
+                    "kapi {args:?} exited {code:?}: {err}"
+                );
+                assert!(
+                    code == Some(0) || !err.trim().is_empty(),
+                    "kapi {args:?} failed silently"
+                );
+            }
+        }
+    }
+    assert!(runs >= 150, "only {runs} runs");
+}
