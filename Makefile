@@ -59,6 +59,9 @@ KDIR_RESOLVED = $(abspath $(KDIR))
 endif
 
 CPUS ?= 2
+# The guest command of `make vm` goes to the guest shell as written ($(value ...): make does not
+# expand its $; single-quoted for the host shell), so it may hold ;, |, quotes and $variables.
+CMD_QUOTED = '$(subst ','\'',$(value CMD))'
 ENABLE ?= 1
 TIMEOUT ?= 600
 
@@ -105,7 +108,7 @@ selftests:
 
 vm: module selftests
 	@$(ROOT)/scripts/vm.sh --kdir "$(KDIR_RESOLVED)" --module "$(MODULE_OUT)/kapi_validator.ko" \
-		--cpus $(CPUS) --enable $(ENABLE) --timeout $(TIMEOUT) --files "$(FILES)" -- $(CMD)
+		--cpus $(CPUS) --enable $(ENABLE) --timeout $(TIMEOUT) --files "$(FILES)" -- $(CMD_QUOTED)
 
 demo: setup
 	@$(MAKE) -s module-variant >/dev/null
@@ -119,6 +122,8 @@ vm-test: module module-variant selftests
 	@$(ROOT)/scripts/vm.sh --kdir "$(KDIR_RESOLVED)" --module "$(MODULE_OUT)/kapi_validator.ko" \
 		--files "$(VARIANT_OUT)/kapi_validator-variant.ko" \
 		--cpus 2 --enable 0 --timeout $(TIMEOUT) -- /kapi/selftests/run_all.sh
+	@CYCLES=20 FUZZ_CALLS=500 FAIL_MAX=20 $(ROOT)/scripts/stress.sh --kdir "$(KDIR_RESOLVED)" \
+		--module "$(MODULE_OUT)/kapi_validator.ko" --cpus 2
 
 stress: setup
 	@$(MAKE) -s module selftests >/dev/null

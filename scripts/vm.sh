@@ -32,7 +32,7 @@ while (($#)); do
 	*) die "unknown option '$1' (see the header of $0)" ;;
 	esac
 done
-(($#)) || die "no command given: scripts/vm.sh ... -- CMD"
+{ (($#)) && [ -n "$*" ]; } || die "no command given: scripts/vm.sh ... -- CMD (make vm CMD=...)"
 [[ $cpus =~ ^[1-8]$ ]] || die "--cpus must be 1..8, got '$cpus'"
 [[ $enable =~ ^[01]$ ]] || die "--enable must be 0 or 1, got '$enable'"
 [[ $timeout =~ ^[0-9]+$ ]] || die "--timeout must be a number of seconds, got '$timeout'"
