@@ -8,7 +8,7 @@
 #   scripts/stress.sh --kdir DIR --module KO [--cpus N]
 #
 # Environment: CYCLES (default 200), FUZZ_CALLS (per syscall, default 2000), SEED (default 1),
-# FAIL_MAX (failslab intervals, default 60).
+# FAIL_MAX (most fail-nth loads, default 1000).
 source "$(dirname "$0")/lib.sh"
 
 kdir= module= cpus=2
@@ -25,7 +25,7 @@ for v in CYCLES FUZZ_CALLS SEED FAIL_MAX; do
 done
 work=$(mktemp -d "${TMPDIR:-/tmp}/kapi-stress.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-env="CYCLES=${CYCLES:-200} FUZZ_CALLS=${FUZZ_CALLS:-2000} SEED=${SEED:-1} FAIL_MAX=${FAIL_MAX:-60}"
+env="CYCLES=${CYCLES:-200} FUZZ_CALLS=${FUZZ_CALLS:-2000} SEED=${SEED:-1} FAIL_MAX=${FAIL_MAX:-1000}"
 rc=0
 "$KAPI_ROOT/scripts/vm.sh" --kdir "$kdir" --module "$module" --cpus "$cpus" --enable 0 \
 	--timeout 1800 --log "$work/console.log" -- "$env /kapi/selftests/stress.sh" || rc=$?

@@ -16,15 +16,15 @@
 #            EINVAL and the state unchanged; an unprivileged user can neither read nor write
 #            them, and a flood of bad calls from that user is rate-limited in dmesg while the
 #            counters stay exact.
-#   failslab module load with the Nth slab allocation failing, for N = 1..FAIL_MAX, where the
-#            kernel has fault injection (the debug kernel): the load fails cleanly or works
-#            completely, never half.
+#   failslab module load with its Nth fault point (slab allocation) failing, N = 1, 2, ... until
+#            every point was tried (at most FAIL_MAX), where the kernel has fault injection (the
+#            debug kernel): each load fails cleanly or works completely, never half.
 . "$(dirname "$0")/tap.sh"
 . "$(dirname "$0")/report.sh"
 CYCLES=${CYCLES:-200}
 FUZZ_CALLS=${FUZZ_CALLS:-2000}
 SEED=${SEED:-1}
-FAIL_MAX=${FAIL_MAX:-60}
+FAIL_MAX=${FAIL_MAX:-1000}
 KO=/kapi/kapi_validator.ko
 CPUS=$(grep -c ^processor /proc/cpuinfo)
 
@@ -185,38 +185,65 @@ echo 0 > $DBG/enabled
 echo "# stress: input writes=$tried concurrent_writes=1600 flood=2000 dmesg_lines=$lines"
 
 # ---- failslab ------------------------------------------------------------------------------
-FS=/sys/kernel/debug/failslab
+# The systematic fail-nth method: load N fails the Nth fault point of the load (a slab
+# allocation), N = 1, 2, ... until a load no longer reaches its Nth point (every point tried) or
+# FAIL_MAX. Each load must fail cleanly (nothing left behind) or work completely.
 rmmod kapi_validator
-if [ -w $FS/probability ]; then
-	n=1 loads=0 failed=0 bad=0
+if [ -w /proc/self/fail-nth ] && [ -d /sys/kernel/debug/failslab ]; then
+	echo N > /sys/kernel/debug/failslab/ignore-gfp-wait	# module loading uses GFP_KERNEL
+	# Fault points inside the kernel's registration of a module's trace events are left out
+	# (where the kernel has the stack-trace filter): 7.2 has a use-after-free in that error
+	# path (selftests/FINDINGS.md, "A kernel bug found by make stress").
+	excluded=none
+	if [ -w /sys/kernel/debug/failslab/reject-start ]; then
+		start=$(awk '$3 == "trace_module_notify" { print $1; exit }' /proc/kallsyms)
+		end=$(sort /proc/kallsyms | awk -v a="$start" '$1 > a { print $1; exit }')
+		if [ -n "$start" ] && [ -n "$end" ]; then
+			echo 0x$start > /sys/kernel/debug/failslab/reject-start
+			echo 0x$end > /sys/kernel/debug/failslab/reject-end
+			excluded=trace_module_notify
+		fi
+	fi
+	insmod $KO enabled=0
+	nspecs=$(ls $DBG/specs | wc -l)
+	rmmod kapi_validator
+	n=1 loads=0 failed=0 survived=0 bad=0 all=no
 	while [ $n -le "$FAIL_MAX" ]; do
-		echo 100 > $FS/probability
-		echo "$n" > $FS/interval
-		echo 1 > $FS/times
-		echo Y > $FS/task-filter
-		echo 0 > $FS/verbose
-		# Only this subshell's allocations can fail (task-filter + make-it-fail).
-		if sh -c "echo 1 > /proc/self/make-it-fail && exec insmod $KO enabled=1" 2>/dev/null; then
+		res=$("$SELF"/failnth_insmod $n $KO enabled=1)
+		case "$res" in
+		loaded*)
 			loads=$((loads + 1))
 			# Loaded: it must work completely.
 			if ! { test -r $DBG/enabled && test -r $DBG/stats && test -r $DBG/list &&
-				test -d $DBG/specs && test "$(cat $DBG/enabled)" = 1; }; then
-				bad=$((bad + 1)); diag "interval $n: loaded but debugfs incomplete"
+				test -r $DBG/coverage && test "$(ls $DBG/specs | wc -l)" = "$nspecs" &&
+				test -d $TRACE/events/kapi_validator/kapi_violation &&
+				test "$(cat $DBG/enabled)" = 1; }; then
+				bad=$((bad + 1)); diag "fail-nth $n: $res but its debugfs is incomplete"
 			fi
-			rmmod kapi_validator || { bad=$((bad + 1)); diag "interval $n: rmmod failed"; }
-		else
+			case "$res" in *injected=1*) survived=$((survived + 1)) ;; esac
+			rmmod kapi_validator || { bad=$((bad + 1)); diag "fail-nth $n: rmmod failed"; }
+			case "$res" in *injected=0*) all=yes; break ;; esac
+			;;
+		failed*)
 			failed=$((failed + 1))
 			# Not loaded: nothing of it may remain.
 			if loaded || [ -e $DBG ]; then
-				bad=$((bad + 1)); diag "interval $n: failed load left something behind"
+				bad=$((bad + 1)); diag "fail-nth $n: $res but something was left behind"
 				loaded && rmmod kapi_validator
 			fi
-		fi
+			;;
+		*) bad=$((bad + 1)); diag "fail-nth $n: $res" ;;
+		esac
 		n=$((n + 1))
 	done
-	echo 0 > $FS/probability
-	check "failslab: $FAIL_MAX loads with one slab allocation failing ($failed failed cleanly, $loads loaded fully, $bad half-loaded)" test $bad = 0
-	echo "# stress: failslab loads=$FAIL_MAX failed=$failed loaded=$loads half=$bad"
+	echo Y > /sys/kernel/debug/failslab/ignore-gfp-wait
+	if [ "$excluded" != none ]; then
+		echo 0 > /sys/kernel/debug/failslab/reject-start
+		echo 0 > /sys/kernel/debug/failslab/reject-end
+	fi
+	check "fail-nth: $((failed + loads)) loads (every fault point of the load tried: $all): $failed failed cleanly, $loads loaded fully ($survived despite the fault), $bad half-loaded" \
+		test $bad = 0
+	echo "# stress: failslab loads=$((failed + loads)) failed_cleanly=$failed loaded=$loads survived_fault=$survived half_loaded=$bad every_point_tried=$all excluded=$excluded"
 else
 	skip "failslab" "the kernel has no fault injection (run with KERNEL=debug)"
 fi

@@ -61,6 +61,37 @@ impl Switch {
     }
 }
 
+/// The module's debugfs directory, and the directory of the per-spec files in it.
+pub(crate) const DIR: &CStr = c"kapi_validator";
+const SPECS_DIR: &CStr = c"specs";
+
+/// Whether every file of the module is in debugfs. `Err` only if a spec's name cannot be made
+/// into a C string (out of memory).
+fn debugfs_complete() -> Result<bool> {
+    let exists = |sub: Option<&CStr>, name: &CStr| {
+        // SAFETY: The strings are NUL-terminated and outlive the call; `sub` may be null.
+        unsafe {
+            bindings::kapi_debugfs_exists(
+                DIR.as_char_ptr(),
+                sub.map_or(core::ptr::null(), CStr::as_char_ptr),
+                name.as_char_ptr(),
+            )
+        }
+    };
+    for name in [c"enabled", c"list", c"stats", c"coverage"] {
+        if !exists(None, name) {
+            return Ok(false);
+        }
+    }
+    for spec in ALL.iter() {
+        let name = CString::try_from_fmt(fmt!("{}", spec.name))?;
+        if !exists(Some(SPECS_DIR), &name) {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
 /// The module's debugfs files and the probe switch.
 #[pin_data]
 pub(crate) struct Control {
@@ -161,10 +192,10 @@ impl Control {
                 &coverage_read,
                 &coverage_write,
             ),
-            specs <- dir.scope((), c"specs", |_, specs_dir| {
+            specs <- dir.scope((), SPECS_DIR, |_, specs_dir| {
                 for spec in ALL.iter() {
-                    // Names come from the generated tables; a name that cannot be allocated or
-                    // is not a valid C string just has no file (the spec is still checked).
+                    // Names come from the generated tables; a name that cannot be allocated has
+                    // no file, which `debugfs_complete` then finds missing.
                     if let Ok(name) = CString::try_from_fmt(fmt!("{}", spec.name)) {
                         specs_dir.read_callback_file(&name, spec, &spec_read);
                     }
@@ -172,6 +203,19 @@ impl Control {
             }),
         }? Error)
         .pin_chain(move |this| {
+            // A file that could not be created is simply absent (debugfs reports no failure):
+            // refuse to load half-working. Dropping what was created removes it.
+            if !debugfs_complete()? {
+                pr_err!("could not create every debugfs file (out of memory?)\n");
+                return Err(ENOMEM);
+            }
+            // The same for the trace event's tracefs directory, which the module loader
+            // creates (and whose failure it only logs).
+            // SAFETY: Always safe to call.
+            if !unsafe { bindings::kapi_trace_event_ready() } {
+                pr_err!("the trace event has no tracefs directory (out of memory?)\n");
+                return Err(ENOMEM);
+            }
             match enable {
                 0 => Ok(()),
                 1 => this.enabled.set(true),

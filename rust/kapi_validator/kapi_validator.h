@@ -39,6 +39,12 @@ bool kapi_trace_enabled(void);
 void kapi_trace_violation(const struct kapi_report *report);
 void kapi_current_comm(char *buf, unsigned int len);
 
+/* Whether the trace event kapi_validator/kapi_violation has its tracefs directory. */
+bool kapi_trace_event_ready(void);
+
+/* Whether debugfs holds dir/sub/name (sub may be NULL). */
+bool kapi_debugfs_exists(const char *dir, const char *sub, const char *name);
+
 /* The six argument words of the syscall `task` (current) is making, from its registers. */
 void kapi_syscall_get_arguments(struct task_struct *task, struct pt_regs *regs,
 				unsigned long *args);

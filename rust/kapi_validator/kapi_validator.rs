@@ -42,7 +42,7 @@ impl kernel::Module for KapiValidator {
     fn init(_module: &'static ThisModule) -> Result<Self> {
         let enable = *module_parameters::enabled.value();
         // The directory stays while any file in it exists.
-        let dir = kernel::debugfs::Dir::new(c"kapi_validator");
+        let dir = kernel::debugfs::Dir::new(control::DIR);
         let control = KBox::pin_init(control::Control::new(&dir, enable), GFP_KERNEL)?;
         pr_info!("loaded {} syscall specs (enabled={})\n", spec_tables::ALL.len(), enable);
         Ok(Self { control })

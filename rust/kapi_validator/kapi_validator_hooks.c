@@ -7,10 +7,12 @@
  * The probes do no checking: they hand the syscall number and argument words to Rust.
  */
 #include <linux/compat.h>
+#include <linux/debugfs.h>
 #include <linux/module.h>
 #include <linux/ratelimit.h>
 #include <linux/sched.h>
 #include <linux/string.h>
+#include <linux/trace_events.h>
 #include <linux/tracepoint.h>
 #include <asm/syscall.h>
 
@@ -101,6 +103,53 @@ bool kapi_trace_enabled(void)
 void kapi_trace_violation(const struct kapi_report *report)
 {
 	trace_kapi_violation(report);
+}
+
+/*
+ * Whether debugfs holds dir/sub/name (sub may be NULL). Creating a debugfs file never reports a
+ * failure (a file that could not be allocated is simply absent), so the module looks its files
+ * up after creating them rather than load half-working.
+ */
+bool kapi_debugfs_exists(const char *dir, const char *sub, const char *name)
+{
+	struct dentry *d, *s = NULL, *f = NULL;
+
+	d = debugfs_lookup(dir, NULL);
+	if (IS_ERR_OR_NULL(d))
+		return false;
+	if (sub) {
+		s = debugfs_lookup(sub, d);
+		if (IS_ERR_OR_NULL(s)) {
+			dput(d);
+			return false;
+		}
+	}
+	f = debugfs_lookup(name, s ? s : d);
+	dput(s);
+	dput(d);
+	if (IS_ERR_OR_NULL(f))
+		return false;
+	dput(f);
+	return true;
+}
+
+/*
+ * Whether the module's trace event really has its tracefs directory. The module loader adds a
+ * module's trace events after its memory is set up and before its init runs, and a failure
+ * there (out of memory) is only logged: the event then exists without events/kapi_validator/,
+ * so nobody could enable it. The module refuses to load half-working instead.
+ */
+bool kapi_trace_event_ready(void)
+{
+	struct trace_event_file *file;
+	bool ready;
+
+	file = trace_get_event_file(NULL, "kapi_validator", "kapi_violation");
+	if (IS_ERR(file))
+		return false;
+	ready = file->ei != NULL;
+	trace_put_event_file(file);
+	return ready;
 }
 
 void kapi_current_comm(char *buf, unsigned int len)
