@@ -15,9 +15,9 @@
 #                              boot the test kernel with the module loaded and run CMD
 #   make host-test             host tests only
 #   make test KERNEL=debug     all tests on the debug kernel (KASAN, lockdep, KFENCE, kmemleak)
-#   make stress [CYCLES=200] [FUZZ_CALLS=2000] [SEED=1]
+#   make stress [CYCLES=200] [FUZZ_CALLS=2000] [SEED=1] [FAIL_MAX=1000]
 #                              reliability runs in the VM: load/unload cycles under load,
-#                              argument fuzzing, bad input, failslab (with KERNEL=debug)
+#                              argument fuzzing, bad input, fail-nth loads (with KERNEL=debug)
 #   make bench                 cost per syscall (no module / empty probes / validator) and
 #                              module size; prints the tables and writes BENCH.md
 #   make clean
