@@ -65,6 +65,11 @@ impl Switch {
 pub(crate) const DIR: &CStr = c"kapi_validator";
 const SPECS_DIR: &CStr = c"specs";
 
+/// The name of a spec's file in [`SPECS_DIR`]: the syscall's name.
+fn spec_file_name(spec: &SyscallSpec) -> Result<CString> {
+    CString::try_from_fmt(fmt!("{}", spec.name))
+}
+
 /// Whether every file of the module is in debugfs. `Err` only if a spec's name cannot be made
 /// into a C string (out of memory).
 fn debugfs_complete() -> Result<bool> {
@@ -84,8 +89,7 @@ fn debugfs_complete() -> Result<bool> {
         }
     }
     for spec in ALL.iter() {
-        let name = CString::try_from_fmt(fmt!("{}", spec.name))?;
-        if !exists(Some(SPECS_DIR), &name) {
+        if !exists(Some(SPECS_DIR), &spec_file_name(spec)?) {
             return Ok(false);
         }
     }
@@ -196,7 +200,7 @@ impl Control {
                 for spec in ALL.iter() {
                     // Names come from the generated tables; a name that cannot be allocated has
                     // no file, which `debugfs_complete` then finds missing.
-                    if let Ok(name) = CString::try_from_fmt(fmt!("{}", spec.name)) {
+                    if let Ok(name) = spec_file_name(spec) {
                         specs_dir.read_callback_file(&name, spec, &spec_read);
                     }
                 }

@@ -22,9 +22,9 @@
 //!
 //! The slots use `core::sync::atomic`, which compiles to the same single instructions as the C
 //! `atomic_*()` inlines; the kernel's `Atomic<T>` calls an out-of-line C helper per operation
-//! unless the kernel is built with `CONFIG_RUST_INLINE_HELPERS` (clang-built kernels only), which
-//! `make bench` measured at about a tenth of the validator's cost per call. Only this module
-//! touches these words.
+//! (a call, with its return thunk) unless the kernel is built with `CONFIG_RUST_INLINE_HELPERS`
+//! (clang-built kernels only), and the probes made about ten such calls per syscall. Only this
+//! module touches these words.
 
 use core::sync::atomic::{
     AtomicU64, AtomicUsize,

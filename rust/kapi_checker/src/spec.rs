@@ -58,16 +58,16 @@ impl ArgType {
 
     /// Width in bits, clamped as by [`ArgType::new`]. The fields are public, so a hand-built
     /// value may be out of range; every shift below goes through this and cannot overflow.
-    pub(crate) const fn width(self) -> u32 {
+    const fn width(self) -> u32 {
         clamp_bits(self.bits) as u32
     }
 
     /// Truncates a raw register word to this type's width and sign- or zero-extends it back to
     /// 64 bits, giving the value the kernel's C code sees as a 64-bit bit pattern.
     pub const fn normalize(self, raw: u64) -> u64 {
-        // `width` is 1..=64, so `shift` is 0..=63 and both shifts are in range (a shift of 0
-        // leaves the word as it is).
-        let shift = 64 - self.width();
+        // `shift` is 0..=63, so both shifts are in range (a shift of 0 leaves the word as it
+        // is).
+        let shift = self.shift();
         if self.signed {
             (((raw << shift) as i64) >> shift) as u64
         } else {
@@ -86,7 +86,7 @@ impl ArgType {
 
     /// Largest value of this type, normalised.
     pub const fn max_value(self) -> u64 {
-        let all = u64::MAX >> (64 - self.width());
+        let all = u64::MAX >> self.shift();
         if self.signed {
             all >> 1
         } else {
