@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kapi_cases: every case of selftests/cases/ against the validator, as TAP.
+ *
+ *   kapi_cases [-l] [NAME...]
+ *
+ * NAME selects the cases of one syscall ("read") or one group ("fd"); none runs them all; -l
+ * lists the cases instead. The module must be loaded and enabled, and the kapi_violation trace
+ * event enabled (kapi_cases.sh does both).
+ *
+ * For each case: the trace buffer is cleared, a child process is forked that enters a fresh
+ * directory on our tmpfs (user xattrs), optionally drops to uid 65534, arms a 10 s alarm and
+ * makes the call; then every kapi_violation event in the buffer is reduced to "kind:param"
+ * words and compared with the case's expected reports, and the call's result with its expected
+ * errno. One TAP result per case; a case whose syscall has no spec built in is skipped.
+ */
+#include "cases/cases.h"
+
+#include <grp.h>
+#include <sys/mount.h>
+#include <sys/time.h>
+
+#define DBG "/sys/kernel/debug/kapi_validator"
+#define TRACE "/sys/kernel/tracing/trace"
+#define WORK "/tmp/kapi-cases"
+
+extern const struct kgroup fd, file, mm, proc;
+static const struct kgroup *const groups[] = { &fd, &file, &mm, &proc };
+
+/* What the child tells the parent, in a shared page. */
+struct result {
+	int returned;	/* run() returned */
+	long ret;
+	int err;
+};
+static struct result *res;
+
+void kc_die(const char *what)
+{
+	printf("# setup failed: %s: %s\n", what, strerror(errno));
+	fflush(stdout);
+	_exit(99);
+}
+
+long kc_page_size(void)
+{
+	return sysconf(_SC_PAGESIZE);
+}
+
+void *kc_pages(size_t n)
+{
+	void *p = mmap(NULL, n * kc_page_size(), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+		       -1, 0);
+
+	if (p == MAP_FAILED)
+		kc_die("mmap");
+	return p;
+}
+
+void *kc_hole(size_t n)
+{
+	void *p = kc_pages(n);
+
+	if (munmap(p, n * kc_page_size()))
+		kc_die("munmap");
+	return p;
+}
+
+int kc_file(const char *name, size_t len)
+{
+	char buf[4096];
+	int fd = open(name, O_RDWR | O_CREAT | O_TRUNC, 0644);
+
+	if (fd < 0)
+		kc_die(name);
+	memset(buf, 'x', sizeof(buf));
+	while (len) {
+		size_t n = len < sizeof(buf) ? len : sizeof(buf);
+
+		if (write(fd, buf, n) != (ssize_t)n)
+			kc_die("write");
+		len -= n;
+	}
+	if (lseek(fd, 0, SEEK_SET))
+		kc_die("lseek");
+	return fd;
+}
+
+void kc_rlimit(int resource, rlim_t v)
+{
+	struct rlimit r = { v, v };
+
+	if (setrlimit(resource, &r))
+		kc_die("setrlimit");
+}
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+}
+
+void kc_interrupt_after(int ms)
+{
+	struct sigaction sa = { .sa_handler = on_alarm };
+	struct itimerval it = { .it_value = { ms / 1000, (ms % 1000) * 1000 } };
+
+	if (sigaction(SIGALRM, &sa, NULL) || setitimer(ITIMER_REAL, &it, NULL))
+		kc_die("SIGALRM timer");
+}
+
+static int have_spec(const char *name)
+{
+	char path[256];
+
+	snprintf(path, sizeof(path), DBG "/specs/%s", name);
+	return access(path, F_OK) == 0;
+}
+
+static void clear_trace(void)
+{
+	int fd = open(TRACE, O_WRONLY | O_TRUNC);
+
+	if (fd < 0) {
+		perror(TRACE);
+		exit(2);
+	}
+	close(fd);
+}
+
+/* The reports in the trace buffer as "kind:param" words into out. */
+static void read_reports(char *out, size_t size)
+{
+	static char buf[1 << 20];
+	size_t len = 0;
+	ssize_t n;
+	int fd = open(TRACE, O_RDONLY);
+	char *line, *save;
+
+	out[0] = 0;
+	if (fd < 0) {
+		perror(TRACE);
+		exit(2);
+	}
+	while (len < sizeof(buf) - 1 && (n = read(fd, buf + len, sizeof(buf) - 1 - len)) > 0)
+		len += n;
+	close(fd);
+	buf[len] = 0;
+	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char kind[32], param[64], word[100];
+		const char *k = strstr(line, " kind="), *p = strstr(line, " param=");
+
+		if (line[0] == '#' || !strstr(line, "kapi_violation: ") || !k || !p)
+			continue;
+		if (sscanf(k, " kind=%31s", kind) != 1 || sscanf(p, " param=%63s", param) != 1)
+			continue;
+		if (strcmp(param, "-"))
+			snprintf(word, sizeof(word), "%s:%s", kind, param);
+		else
+			snprintf(word, sizeof(word), "%s", kind);
+		if (out[0] && strlen(out) + 1 < size)
+			strcat(out, " ");
+		if (strlen(out) + strlen(word) < size)
+			strcat(out, word);
+	}
+}
+
+static const char *errname(int e)
+{
+	const char *n = e ? strerrorname_np(e) : NULL;
+
+	return e == 0 ? "success" : n ? n : "?";
+}
+
+static void drop_privileges(void)
+{
+	if (setgroups(0, NULL) || setgid(65534) || setuid(65534))
+		kc_die("dropping to uid 65534");
+}
+
+static int ntests, nfail;
+
+static void run_case(const struct kcase *c, int index)
+{
+	char dir[64], got[512];
+	int status;
+	pid_t pid;
+
+	ntests++;
+	if (!have_spec(c->syscall)) {
+		printf("ok %d - %s: %s # SKIP no %s spec built in\n", ntests, c->syscall, c->call,
+		       c->syscall);
+		return;
+	}
+	snprintf(dir, sizeof(dir), WORK "/%d", index);
+	if (mkdir(dir, 0777) && errno != EEXIST) {
+		perror(dir);
+		exit(2);
+	}
+	chmod(dir, 0777);
+	memset(res, 0, sizeof(*res));
+	fflush(stdout);
+	clear_trace();
+	pid = fork();
+	if (pid < 0) {
+		perror("fork");
+		exit(2);
+	}
+	if (pid == 0) {
+		long r;
+
+		if (chdir(dir))
+			kc_die("chdir");
+		if (c->flags & KC_NOBODY)
+			drop_privileges();
+		alarm(10);
+		errno = 0;
+		r = c->run();
+		res->err = r < 0 ? errno : 0;
+		res->ret = r;
+		res->returned = 1;
+		_exit(0);
+	}
+	if (waitpid(pid, &status, 0) != pid) {
+		perror("waitpid");
+		exit(2);
+	}
+	read_reports(got, sizeof(got));
+
+	const char *want = c->reports ? c->reports : "";
+	int err_ok, rep_ok = strcmp(got, want) == 0;
+	char outcome[80];
+
+	if (res->returned) {
+		err_ok = res->err == c->err;
+		snprintf(outcome, sizeof(outcome), "%s", errname(res->err));
+	} else if ((c->flags & KC_EXECS) && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+		err_ok = c->err == 0;
+		snprintf(outcome, sizeof(outcome), "success (exec'd)");
+	} else {
+		err_ok = 0;
+		if (WIFSIGNALED(status))
+			snprintf(outcome, sizeof(outcome), "child killed by signal %d%s",
+				 WTERMSIG(status), WTERMSIG(status) == SIGALRM ? " (timeout)" : "");
+		else
+			snprintf(outcome, sizeof(outcome), "child exited %d without returning",
+				 WEXITSTATUS(status));
+	}
+	if (err_ok && rep_ok) {
+		printf("ok %d - %s: %s = %s; reports: %s\n", ntests, c->syscall, c->call,
+		       errname(c->err), want[0] ? want : "none");
+	} else {
+		nfail++;
+		printf("not ok %d - %s: %s = %s; reports: %s\n", ntests, c->syscall, c->call,
+		       errname(c->err), want[0] ? want : "none");
+		printf("#   got: %s; reports: %s\n", outcome, got[0] ? got : "none");
+	}
+}
+
+static int selected(const struct kgroup *g, const struct kcase *c, int argc, char **argv)
+{
+	if (argc == 0)
+		return 1;
+	for (int i = 0; i < argc; i++)
+		if (!strcmp(argv[i], g->name) || !strcmp(argv[i], c->syscall))
+			return 1;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int list = argc > 1 && !strcmp(argv[1], "-l");
+	int index = 0;
+
+	if (list) {
+		argc--;
+		argv++;
+	}
+	argc--;
+	argv++;
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (list) {
+		for (size_t g = 0; g < sizeof(groups) / sizeof(groups[0]); g++)
+			for (size_t i = 0; i < groups[g]->n; i++)
+				if (selected(groups[g], &groups[g]->cases[i], argc, argv))
+					printf("%s %s: %s = %s; reports: %s\n", groups[g]->name,
+					       groups[g]->cases[i].syscall, groups[g]->cases[i].call,
+					       errname(groups[g]->cases[i].err),
+					       groups[g]->cases[i].reports && groups[g]->cases[i].reports[0] ?
+						       groups[g]->cases[i].reports : "none");
+		return 0;
+	}
+	res = mmap(NULL, sizeof(*res), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (res == MAP_FAILED) {
+		perror("mmap");
+		return 2;
+	}
+	mkdir(WORK, 0755);
+	if (mount("kapi-cases", WORK, "tmpfs", 0, "mode=0755")) {
+		perror("mount tmpfs on " WORK);
+		return 2;
+	}
+	printf("TAP version 13\n");
+	for (size_t g = 0; g < sizeof(groups) / sizeof(groups[0]); g++)
+		for (size_t i = 0; i < groups[g]->n; i++)
+			if (selected(groups[g], &groups[g]->cases[i], argc, argv))
+				run_case(&groups[g]->cases[i], index++);
+	umount2(WORK, MNT_DETACH);
+	printf("1..%d\n", ntests);
+	return nfail ? 1 : 0;
+}

@@ -1,0 +1,15 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# The specs beyond the mlock family, call by call (selftests/cases/): each case's call must
+# fail with the errno it names (or succeed), and the validator must make exactly the reports
+# it names: none for a valid call, one `arg` report per broken constraint, and nothing that says
+# the kernel and the spec disagree. kapi_cases prints the TAP itself.
+. "$(dirname "$0")/tap.sh" >/dev/null
+
+was=$(cat $DBG/enabled)
+echo 1 > $DBG/enabled
+echo 1 > $TRACE/events/kapi_validator/kapi_violation/enable
+$SELF/kapi_cases "$@"
+rc=$?
+echo "$was" > $DBG/enabled
+exit $rc
