@@ -53,6 +53,18 @@ pub static X86_64: Arch = Arch {
         "arch/x86/include/uapi/asm/fcntl.h",
         "include/uapi/asm-generic/fcntl.h",
         "include/uapi/linux/fcntl.h",
+        "include/uapi/linux/fs.h",
+        "include/uapi/linux/limits.h",
+        "include/uapi/linux/eventpoll.h",
+        "include/uapi/linux/eventfd.h",
+        "include/uapi/linux/memfd.h",
+        "include/uapi/linux/xattr.h",
+        "include/uapi/linux/sched.h",
+        "include/uapi/linux/aio_abi.h",
+        // Not uapi, but ABI all the same: the socket families and the SOCK_* type flags
+        // user space gets from libc are defined here.
+        "include/linux/socket.h",
+        "include/linux/net.h",
     ],
 };
 
