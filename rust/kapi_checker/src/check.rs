@@ -155,11 +155,34 @@ impl Prediction {
     }
 }
 
-/// The errno a return value carries, if it is an error (`-MAX_ERRNO..=-1`).
+/// `EINTR`: what user space sees of a call a signal interrupted.
+pub const EINTR: u16 = 4;
+/// `ERESTARTSYS` (kernel-internal, `include/linux/errno.h`): interrupted; restarted, or `EINTR`
+/// if a handler without `SA_RESTART` runs.
+pub const ERESTARTSYS: u16 = 512;
+/// `ERESTARTNOINTR`: always restarted, never seen by user space.
+pub const ERESTARTNOINTR: u16 = 513;
+/// `ERESTARTNOHAND`: restarted if no handler runs, otherwise `EINTR`.
+pub const ERESTARTNOHAND: u16 = 514;
+/// `ERESTART_RESTARTBLOCK`: restarted through `restart_syscall()` if no handler runs,
+/// otherwise `EINTR`.
+pub const ERESTART_RESTARTBLOCK: u16 = 516;
+
+/// The errno a return value carries, if it is an error (`-MAX_ERRNO..=-1`), as the call's
+/// outcome for user space.
+///
+/// `sys_exit` fires before signal delivery, so it sees the kernel-internal restart codes that
+/// delivery then turns into `EINTR` or a restart: [`ERESTARTSYS`], [`ERESTARTNOHAND`] and
+/// [`ERESTART_RESTARTBLOCK`] are [`EINTR`] here (a spec declares `EINTR` for a call a signal can
+/// interrupt). [`ERESTARTNOINTR`] is returned as it is; [`check_exit`] takes it for a restart,
+/// which breaks nothing.
 #[inline]
 pub fn errno_of(ret: i64) -> Option<u16> {
     if (-MAX_ERRNO..=-1).contains(&ret) {
-        u16::try_from(ret.unsigned_abs()).ok()
+        match u16::try_from(ret.unsigned_abs()) {
+            Ok(ERESTARTSYS | ERESTARTNOHAND | ERESTART_RESTARTBLOCK) => Some(EINTR),
+            e => e.ok(),
+        }
     } else {
         None
     }
@@ -424,6 +447,12 @@ pub struct Exit {
 }
 
 impl Exit {
+    /// An outcome that breaks nothing.
+    pub const CLEAN: Self = Self {
+        outcome_ok: true,
+        oracle: Prediction::NONE,
+    };
+
     /// Whether the outcome breaks nothing.
     pub const fn is_clean(self) -> bool {
         self.outcome_ok && !self.oracle.is_some()
@@ -472,6 +501,8 @@ impl Exit {
 /// Judges the outcome of a call at `sys_exit`, given the arguments read at its entry and the
 /// prediction [`check_entry`] made from them ([`Entry::prediction`]).
 ///
+/// - The errno is the one user space sees ([`errno_of`]: a restart code of a signal is `EINTR`;
+///   [`ERESTARTNOINTR`], a transparent restart, is clean).
 /// - An errno not in the spec's declared list is [`ViolationKind::UndeclaredErrno`].
 /// - A success outside the return spec is [`ViolationKind::BadSuccess`].
 /// - The oracle: if constraints that predict an outcome were broken at entry, the call must fail
@@ -489,6 +520,8 @@ pub fn check_exit(
 ) -> Exit {
     let errno = errno_of(ret);
     let outcome_ok = match errno {
+        // Restarted: the call runs again, from its entry, and is judged then.
+        Some(ERESTARTNOINTR) => return Exit::CLEAN,
         Some(e) => spec.errors.declares(e),
         None => success_ok(spec.ret, ret),
     };

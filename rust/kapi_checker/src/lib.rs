@@ -23,7 +23,7 @@ mod spec;
 
 pub use check::{
     check_entry, check_exit, errno_of, Entry, Exit, Prediction, Verdict, Violation, ViolationKind,
-    MAX_VIOLATIONS,
+    EINTR, ERESTARTNOHAND, ERESTARTNOINTR, ERESTARTSYS, ERESTART_RESTARTBLOCK, MAX_VIOLATIONS,
 };
 pub use display::{AllowedDisplay, MessageBuf, MESSAGE_CAPACITY};
 pub use spec::{

@@ -61,6 +61,13 @@ fn errno_of_boundaries() {
     assert_eq!(errno_of(1), None);
     assert_eq!(errno_of(-1), Some(1));
     assert_eq!(errno_of(-22), Some(22));
+    // The restart codes a signal turns into EINTR (or a restart) are EINTR.
+    assert_eq!(errno_of(-512), Some(4));
+    assert_eq!(errno_of(-514), Some(4));
+    assert_eq!(errno_of(-516), Some(4));
+    // ERESTARTNOINTR and ENOIOCTLCMD are not.
+    assert_eq!(errno_of(-513), Some(513));
+    assert_eq!(errno_of(-515), Some(515));
     assert_eq!(errno_of(-4095), Some(4095));
     assert_eq!(errno_of(-MAX_ERRNO), Some(4095));
     assert_eq!(errno_of(-4096), None);
@@ -204,6 +211,30 @@ fn mlock2_undeclared_errno_and_bad_success() {
 }
 
 // ---- mlockall ----------------------------------------------------------------------------------
+
+#[test]
+fn restart_codes_are_eintr_or_a_restart() {
+    // mlock2 declares EINTR: the restart codes a signal turns into EINTR are fine ...
+    let ok = args(&[PAGE, 4096, 0]);
+    for code in [512, 514, 516] {
+        assert_eq!(list(&exit(&MLOCK2, &ok, -code)), []);
+    }
+    // ... and satisfy an oracle that allows EINTR? mlock2's flags rule allows only EINVAL.
+    let bad = args(&[PAGE, 4096, 2]);
+    assert_eq!(
+        list(&exit(&MLOCK2, &bad, -512)),
+        [oracle(ViolationKind::OracleErrno, 2, 0, 2, -512)]
+    );
+    // ERESTARTNOINTR is a restart, judged when the call runs again: nothing, even when an
+    // oracle predicted an errno.
+    assert_eq!(list(&exit(&MLOCK2, &ok, -513)), []);
+    assert_eq!(list(&exit(&MLOCK2, &bad, -513)), []);
+    // ENOIOCTLCMD (515) is no restart code: undeclared.
+    assert_eq!(
+        list(&exit(&MLOCK2, &ok, -515)),
+        [exit_violation(ViolationKind::UndeclaredErrno, -515)]
+    );
+}
 
 #[test]
 fn mlockall_flags() {
@@ -441,6 +472,10 @@ fn model_entry(spec: &SyscallSpec, raw: &[u64; MAX_PARAMS]) -> (Vec<Violation>, 
 
 fn model_exit(spec: &SyscallSpec, raw: &[u64; MAX_PARAMS], ret: i64) -> Vec<Violation> {
     let mut out = Vec::new();
+    if ret == -513 {
+        // ERESTARTNOINTR: restarted, judged when it runs again.
+        return out;
+    }
     let errno = model_errno(ret);
     match errno {
         Some(e) if !spec.errors.iter().any(|x| x.errno == e) => {

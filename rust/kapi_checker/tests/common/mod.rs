@@ -286,6 +286,10 @@ pub fn model_broken(spec: &SyscallSpec, raw: &[u64; MAX_PARAMS]) -> Vec<(u8, u8,
 /// The errno of a return value: `-4095..=-1` are errors.
 pub fn model_errno(ret: i64) -> Option<u16> {
     if (-4095..=-1).contains(&ret) {
+        // The restart codes of a signal, as user space sees them: EINTR.
+        if [-512, -514, -516].contains(&ret) {
+            return Some(4);
+        }
         Some((-ret) as u16)
     } else {
         None
@@ -428,5 +432,6 @@ pub fn arb_ret_value() -> impl Strategy<Value = i64> {
         any::<i64>(),
         -4200i64..=10,
         prop::sample::select(vec![i64::MIN, i64::MAX, -4096, -4095, -1, 0, 1]),
+        prop::sample::select(vec![-4, -512, -513, -514, -515, -516]),
     ]
 }
