@@ -122,6 +122,20 @@ for s in $SYSCALLS; do
 	check "stats $s: $calls calls, $exits exits, all of $COLUMNS 0${bad:+ (not:$bad)}" \
 		test -z "$bad" -a "$calls" -gt 0 -a "$calls" = "$exits"
 done
+# The other specs: the workload's file I/O, execs, pipes and mappings.
+others=0 checked=0 bad=
+for s in $(ls $DBG/specs); do
+	case " $SYSCALLS " in *" $s "*) continue ;; esac
+	others=$((others + 1))
+	checked=$((checked + $(count $s calls)))
+	for c in $COLUMNS; do
+		[ "$(count $s $c)" = 0 ] || bad="$bad $s:$c=$(count $s $c)"
+	done
+done
+if [ $others -gt 0 ]; then
+	check "stats of the $others other specs: $checked calls checked, all of $COLUMNS 0${bad:+ (not:$bad)}" \
+		test -z "$bad" -a "$checked" -gt 0
+fi
 cat $DBG/stats | sed 's/^/# /'
 echo 0 > $DBG/enabled
 rm -rf $W
