@@ -152,8 +152,8 @@ fi
 
 
 # The other areas. WANT: the spec'd syscalls the test must be seen making.
+# (mremap_test is left out: it needs userfaultfd and more memory than the guest has; FINDINGS.md.)
 WANT="mremap"
-run mremap_test ./mremap_test
 run mremap_dontunmap ./mremap_dontunmap
 WANT="mmap munmap"
 run map_fixed_noreplace ./map_fixed_noreplace
@@ -162,9 +162,11 @@ run epoll_wakeup_test ./epoll_wakeup_test
 WANT="memfd_create"
 run memfd_test ./memfd_test
 # execveat runs next to the files the kernel's Makefile makes for it: a symlink to itself, a
-# copy without the execute bit, a script and a subdirectory.
+# copy without the execute bit, a script and a subdirectory; its scripts are run through
+# /dev/fd/N, which the busybox guest lacks.
 WANT="execveat"
 if [ -x "$KST/execveat" ]; then
+	[ -e /dev/fd ] || ln -s /proc/self/fd /dev/fd
 	(cd "$KST" && ln -sf execveat execveat.symlink && cp execveat execveat.denatured &&
 		chmod -x execveat.denatured && printf '#!/bin/sh\nexit $*\n' >script && chmod +x script &&
 		mkdir -p subdir)
