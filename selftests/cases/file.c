@@ -176,10 +176,11 @@ static int sealed_memfd(void)
 }
 
 /*
- * ENFILE: fs.file-max is lowered to 1 and fn() runs in a child as nobody (root has
+ * ENFILE: fs.file-max is lowered to 0 (with 1 the per-CPU file count may still read 0, below
+ * the limit) and fn() runs in a child as nobody (root has
  * CAP_SYS_ADMIN, which ignores the limit); the limit is restored before returning.
  */
-static long with_file_max_1(long (*fn)(void))
+static long with_file_max_0(long (*fn)(void))
 {
 	char old[64] = "";
 	int fd = xopen("/proc/sys/fs/file-max", O_RDWR), status, e = 0;
@@ -189,7 +190,7 @@ static long with_file_max_1(long (*fn)(void))
 
 	if (n <= 0)
 		kc_die("read file-max");
-	if (pwrite(fd, "1\n", 2, 0) != 2)
+	if (pwrite(fd, "0\n", 2, 0) != 2)
 		kc_die("write file-max");
 	pid = fork();
 	if (pid == 0) {
@@ -270,7 +271,7 @@ static long o_emfile(void)
 	return xo("/bin/busybox", O_RDONLY, 0);
 }
 static long o_enfile_call(void) { return xo("/bin/busybox", O_RDONLY, 0); }
-static long o_enfile(void) { return with_file_max_1(o_enfile_call); }
+static long o_enfile(void) { return with_file_max_0(o_enfile_call); }
 static long o_enotdir(void)
 {
 	kc_file("f", 1);
@@ -318,6 +319,7 @@ static long o_eagain(void)
 	close(kc_file("f", 1));
 	int fd = xopen("f", O_RDONLY);
 
+	ignore(SIGIO);	/* the lease break notifies the holder: us */
 	if (fcntl(fd, F_SETLEASE, F_RDLCK))
 		kc_die("F_SETLEASE");
 	return xo("f", O_WRONLY | O_NONBLOCK, 0);
@@ -615,7 +617,11 @@ static long pw_eacces(void)
 	dumpable();
 	return syscall(SYS_pwrite64, xopen("/proc/self/oom_score_adj", O_WRONLY), "-1000", 5, 0L);
 }
-static long pw_esrch(void) { return syscall(SYS_pwrite64, dead_proc_fd("comm", O_WRONLY), "x", 1, 0L); }
+/* Not comm: seq_file files have no positional write (ESPIPE). */
+static long pw_esrch(void)
+{
+	return syscall(SYS_pwrite64, dead_proc_fd("oom_score_adj", O_WRONLY), "0", 1, 0L);
+}
 
 /* ---- lseek ------------------------------------------------------------------------------ */
 
@@ -673,7 +679,7 @@ static long m_emfile(void)
 	kc_rlimit(RLIMIT_NOFILE, 0);
 	return syscall(SYS_memfd_create, "kapi", 0U);
 }
-static long m_enfile(void) { return with_file_max_1(m_ok); }
+static long m_enfile(void) { return with_file_max_0(m_ok); }
 
 /* ---- setxattr, lsetxattr (one body, two calls), fsetxattr ------------------------------- */
 
@@ -877,7 +883,7 @@ static const struct kcase cases[] = {
 	OC("\"missing\", O_RDONLY", "", o_enoent, ENOENT, "", 0),
 	OC("\"\", O_RDONLY", "", o_empty, ENOENT, "", 0),
 	OC("\"/bin/busybox\", O_RDONLY", " with RLIMIT_NOFILE 0", o_emfile, EMFILE, "", 0),
-	OC("\"/bin/busybox\", O_RDONLY", " as nobody with fs.file-max 1", o_enfile, ENFILE, "", 0),
+	OC("\"/bin/busybox\", O_RDONLY", " as nobody with fs.file-max 0", o_enfile, ENFILE, "", 0),
 	OC("\"f/x\", O_RDONLY", " (f is a file)", o_enotdir, ENOTDIR, "", 0),
 	OC("\"f\", O_RDONLY", " (own file, mode 0)", o_eacces, EACCES, "", KC_NOBODY),
 	OC("\"l\", O_RDONLY|O_NOFOLLOW", " (l is a symlink)", o_eloop, ELOOP, "", 0),
@@ -989,7 +995,7 @@ static const struct kcase cases[] = {
 	{ "pwrite64", "pwrite64(/proc/self/mem, buf, 16, unmapped page)", pw_eio, EIO, "", 0 },
 	{ "pwrite64", "pwrite64(/proc/self/oom_score_adj, \"-1000\", 5, 0) as nobody", pw_eacces,
 	  EACCES, "", KC_NOBODY },
-	{ "pwrite64", "pwrite64(/proc/<exited>/comm, \"x\", 1, 0)", pw_esrch, ESRCH, "", 0 },
+	{ "pwrite64", "pwrite64(/proc/<exited>/oom_score_adj, \"0\", 1, 0)", pw_esrch, ESRCH, "", 0 },
 
 	/* lseek */
 	{ "lseek", "lseek(file, 10, SEEK_SET)", l_set, 0, "", 0 },
@@ -1031,7 +1037,7 @@ static const struct kcase cases[] = {
 	{ "memfd_create", "memfd_create((char *)1, 0)", m_efault, EFAULT, "", 0 },
 	{ "memfd_create", "memfd_create(<250 bytes>, 0)", m_250, EINVAL, "", 0 },
 	{ "memfd_create", "memfd_create(\"kapi\", 0) with RLIMIT_NOFILE 0", m_emfile, EMFILE, "", 0 },
-	{ "memfd_create", "memfd_create(\"kapi\", 0) as nobody with fs.file-max 1", m_enfile, ENFILE,
+	{ "memfd_create", "memfd_create(\"kapi\", 0) as nobody with fs.file-max 0", m_enfile, ENFILE,
 	  "", 0 },
 
 	/* setxattr, lsetxattr */
