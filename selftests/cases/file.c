@@ -332,7 +332,16 @@ static long o_eintr(void)
 	return xo("fifo", O_RDONLY, 0);
 }
 
-BOTH(o_rdonly) BOTH(o_creat_excl) BOTH(o_tmpfile) BOTH(o_path) BOTH(o_unknown_bit)
+/* Reopening /proc/<exited>/environ through an O_PATH descriptor: the open method finds no task. */
+static long o_esrch(void)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", dead_proc_fd("environ", O_PATH));
+	return xo(path, O_RDONLY, 0);
+}
+
+BOTH(o_esrch) BOTH(o_rdonly) BOTH(o_creat_excl) BOTH(o_tmpfile) BOTH(o_path) BOTH(o_unknown_bit)
 BOTH(o_directory) BOTH(o_emptypath) BOTH(o_dir_creat) BOTH(o_tmpfile_bit) BOTH(o_tmpfile_rdonly)
 BOTH(o_direct_proc) BOTH(o_efault) BOTH(o_long_name) BOTH(o_enoent) BOTH(o_empty) BOTH(o_emfile)
 BOTH(o_enfile) BOTH(o_enotdir) BOTH(o_eacces) BOTH(o_eloop) BOTH(o_eexist) BOTH(o_eisdir)
@@ -353,6 +362,10 @@ static long oa_reopen(void)
 	int fd = kc_file("f", 1);
 
 	return syscall(SYS_openat, fd, "", O_RDONLY | O_EMPTYPATH, 0);
+}
+static long oa_esrch(void)
+{
+	return syscall(SYS_openat, dead_proc_fd("environ", O_PATH), "", O_RDONLY | O_EMPTYPATH, 0);
 }
 static long oa_ebadf(void) { return syscall(SYS_openat, -1, "f", O_RDONLY, 0); }
 static long oa_ebadf_999(void) { return syscall(SYS_openat, 999, "f", O_RDONLY, 0); }
@@ -531,6 +544,13 @@ static long w_emsgsize(void)
 	return syscall(SYS_write, sv[0], buf, sizeof(buf));
 }
 
+#define TOO_BIG "99999999999999999999999\n"
+static long w_erange(void)
+{
+	return syscall(SYS_write, xopen("/sys/kernel/tracing/buffer_size_kb", O_WRONLY), TOO_BIG,
+		       sizeof(TOO_BIG) - 1);
+}
+
 /* ---- pread64 ---------------------------------------------------------------------------- */
 
 static long p_ok(void) { return syscall(SYS_pread64, kc_file("f", 100), buf, 100, 50L); }
@@ -621,6 +641,12 @@ static long pw_eacces(void)
 static long pw_esrch(void)
 {
 	return syscall(SYS_pwrite64, dead_proc_fd("oom_score_adj", O_WRONLY), "0", 1, 0L);
+}
+
+static long pw_erange(void)
+{
+	return syscall(SYS_pwrite64, xopen("/sys/kernel/tracing/buffer_size_kb", O_WRONLY), TOO_BIG,
+		       sizeof(TOO_BIG) - 1, 0L);
 }
 
 /* ---- lseek ------------------------------------------------------------------------------ */
@@ -897,9 +923,13 @@ static const struct kcase cases[] = {
 	OC("\"fifo\", O_WRONLY|O_NONBLOCK", " (no reader)", o_enxio, ENXIO, "", 0),
 	OC("\"f\", O_WRONLY|O_NONBLOCK", " (we hold a read lease)", o_eagain, EAGAIN, "", 0),
 	OC("\"fifo\", O_RDONLY", " interrupted by SIGALRM", o_eintr, EINTR, "", 0),
+	OC("\"/proc/self/fd/N\", O_RDONLY", " (N: O_PATH fd of /proc/<exited>/environ)", o_esrch,
+	   ESRCH, "", 0),
 	{ "openat", "openat(dirfd, \"f\", O_RDONLY)", oa_dirfd, 0, "", 0 },
 	{ "openat", "openat(-1, \"/proc/self/status\", O_RDONLY) (dfd unused)", oa_abs_bad_dfd, 0, "", 0 },
 	{ "openat", "openat(fd, \"\", O_RDONLY|O_EMPTYPATH) (reopen)", oa_reopen, 0, "", 0 },
+	{ "openat", "openat(O_PATH fd of /proc/<exited>/environ, \"\", O_RDONLY|O_EMPTYPATH)",
+	  oa_esrch, ESRCH, "", 0 },
 	{ "openat", "openat(-1, \"f\", O_RDONLY)", oa_ebadf, EBADF, "", 0 },
 	{ "openat", "openat(999, \"f\", O_RDONLY)", oa_ebadf_999, EBADF, "", 0 },
 	{ "openat", "openat(file_fd, \"x\", O_RDONLY)", oa_enotdir, ENOTDIR, "", 0 },
@@ -951,6 +981,8 @@ static const struct kcase cases[] = {
 	{ "write", "write(AF_UNIX datagram whose peer closed, buf, 16)", w_econnrefused,
 	  ECONNREFUSED, "", 0 },
 	{ "write", "write(AF_UNIX datagram, buf, 512 KiB)", w_emsgsize, EMSGSIZE, "", 0 },
+	{ "write", "write(tracing/buffer_size_kb, \"99999999999999999999999\\n\", 24)", w_erange,
+	  ERANGE, "", 0 },
 
 	/* pread64 */
 	{ "pread64", "pread64(file, buf, 100, 50)", p_ok, 0, "", 0 },
@@ -996,6 +1028,8 @@ static const struct kcase cases[] = {
 	{ "pwrite64", "pwrite64(/proc/self/oom_score_adj, \"-1000\", 5, 0) as nobody", pw_eacces,
 	  EACCES, "", KC_NOBODY },
 	{ "pwrite64", "pwrite64(/proc/<exited>/oom_score_adj, \"0\", 1, 0)", pw_esrch, ESRCH, "", 0 },
+	{ "pwrite64", "pwrite64(tracing/buffer_size_kb, \"99999999999999999999999\\n\", 24, 0)",
+	  pw_erange, ERANGE, "", 0 },
 
 	/* lseek */
 	{ "lseek", "lseek(file, 10, SEEK_SET)", l_set, 0, "", 0 },
