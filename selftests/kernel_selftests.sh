@@ -176,6 +176,10 @@ WANT="epoll_create epoll_ctl epoll_wait"
 KNOWN="global.epoll65"
 run epoll_wakeup_test ./epoll_wakeup_test
 KNOWN=
+WANT="eventfd2 read write"
+run eventfd_test ./eventfd_test
+WANT="close dup"
+run close_range_test ./close_range_test
 WANT="memfd_create"
 run memfd_test ./memfd_test
 # execveat runs next to the files the kernel's Makefile makes for it: a symlink to itself, a
