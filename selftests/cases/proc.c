@@ -875,7 +875,7 @@ static long destroy_ok(void)
 
 static long destroy_zero(void)
 {
-	return syscall(SYS_io_destroy, 0);
+	return syscall(SYS_io_destroy, (aio_context_t)0);
 }
 
 static long destroy_unaligned(void)
@@ -919,7 +919,7 @@ static long submit1(aio_context_t ctx, struct iocb *cb)
 {
 	struct iocb *list[1] = { cb };
 
-	return syscall(SYS_io_submit, ctx, 1, list);
+	return syscall(SYS_io_submit, ctx, 1L, list);
 }
 
 static long submit_pwrite(void)
@@ -937,7 +937,7 @@ static long submit_two(void)
 
 	a.aio_lio_opcode = IOCB_CMD_PREAD;
 	b.aio_offset = 64;
-	return syscall(SYS_io_submit, aio_ctx(8), 2, list);
+	return syscall(SYS_io_submit, aio_ctx(8), 2L, list);
 }
 
 static long submit_fsync(void)
@@ -960,12 +960,12 @@ static long submit_poll(void)
 
 static long submit_nr0(void)
 {
-	return syscall(SYS_io_submit, aio_ctx(8), 0, NULL);
+	return syscall(SYS_io_submit, aio_ctx(8), 0L, NULL);
 }
 
 static long submit_nr_neg(void)
 {
-	return syscall(SYS_io_submit, aio_ctx(8), -1, NULL);
+	return syscall(SYS_io_submit, aio_ctx(8), (long)-1, NULL);
 }
 
 static long submit_bad_ctx(void)
@@ -977,7 +977,7 @@ static long submit_bad_ctx(void)
 
 static long submit_bad_both(void)
 {
-	return syscall(SYS_io_submit, 0x123, -5, NULL);
+	return syscall(SYS_io_submit, (aio_context_t)0x123, (long)-5, NULL);
 }
 
 static long submit_not_ctx(void)
@@ -989,7 +989,7 @@ static long submit_not_ctx(void)
 
 static long submit_efault_list(void)
 {
-	return syscall(SYS_io_submit, aio_ctx(8), 1, (void *)1);
+	return syscall(SYS_io_submit, aio_ctx(8), 1L, (void *)1);
 }
 
 static long submit_efault_iocb(void)
@@ -1169,14 +1169,14 @@ static long cancel_bad_ctx(void)
 	struct iocb cb = pwrite_cb(0);
 	struct io_event ev;
 
-	return syscall(SYS_io_cancel, 0x1008, &cb, &ev);
+	return syscall(SYS_io_cancel, (aio_context_t)0x1008, &cb, &ev);
 }
 
 static long cancel_bad_ctx_efault(void)
 {
 	struct io_event ev;
 
-	return syscall(SYS_io_cancel, 0x1008, (struct iocb *)1, &ev);
+	return syscall(SYS_io_cancel, (aio_context_t)0x1008, (struct iocb *)1, &ev);
 }
 
 static const struct kcase cases[] = {
