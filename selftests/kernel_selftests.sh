@@ -15,6 +15,10 @@ ALLOW=$SELF/kernel_selftests.allow
 LIMIT=${KAPI_MM_TIMEOUT:-120}
 MLOCK="mlock mlock2 munlock mlockall munlockall"
 WANT=$MLOCK
+# KNOWN: parts of the names of sub-tests of the next test that fail in this guest with or
+# without the validator (the busybox shell, TCG speed; each one in FINDINGS.md), one per line.
+# Any other failure fails.
+KNOWN=
 # Every spec built in: these tests also map, protect, advise and do file I/O.
 SYSCALLS=$(ls $DBG/specs 2>/dev/null | tr '\n' ' ')
 KINDS="arg undeclared_errno bad_success oracle_errno oracle_success"
@@ -69,11 +73,21 @@ run() {
 	out=$(cd "$KST" && timeout "$LIMIT" "$@" 2>&1)
 	rc=$?
 	echo "$out" | sed 's/^/#   /'
+	# Sub-tests that fail in this guest whatever the validator does (KNOWN, see below).
+	failed=$(echo "$out" | sed -n 's/^not ok [0-9]* \(.*[^ ]\) *$/\1/p')
+	printf '%s\n' "$KNOWN" | grep -v '^$' >/tmp/kernel_selftests.known
+	unknown=$(echo "$failed" | grep -v '^$' | grep -v -F -f /tmp/kernel_selftests.known)
+	[ -s /tmp/kernel_selftests.known ] || unknown=$failed
 	case $rc in
 	0) ok "$name: kselftest passed" ;;
 	4) skip "$name: kselftest" "the test skipped itself (exit 4)" ;;
 	124 | 137 | 143) nok "$name: did not finish within ${LIMIT}s (exit $rc)" ;;
-	*) nok "$name: kselftest failed (exit $rc)" ;;
+	*)
+		if [ -n "$KNOWN" ] && [ -n "$failed" ] && [ -z "$unknown" ]; then
+			ok "$name: kselftest passed but for the sub-tests known to fail in this guest ($(echo $failed))"
+		else
+			nok "$name: kselftest failed (exit $rc)${unknown:+; failed: $(echo $unknown)}"
+		fi ;;
 	esac
 	ev=$(events)
 	dm=$(violations)
@@ -157,8 +171,15 @@ WANT="mremap"
 run mremap_dontunmap ./mremap_dontunmap
 WANT="mmap munmap"
 run map_fixed_noreplace ./map_fixed_noreplace
-WANT="epoll_create1 epoll_ctl epoll_wait"
+WANT="epoll_create epoll_ctl epoll_wait"
+# epoll65: 64 threads against the harness's 30 s timeout, too slow under TCG.
+KNOWN="global.epoll65"
 run epoll_wakeup_test ./epoll_wakeup_test
+KNOWN=
+WANT="eventfd2 read write"
+run eventfd_test ./eventfd_test
+WANT="close dup"
+run close_range_test ./close_range_test
 WANT="memfd_create"
 run memfd_test ./memfd_test
 # execveat runs next to the files the kernel's Makefile makes for it: a symlink to itself, a
@@ -167,11 +188,25 @@ run memfd_test ./memfd_test
 WANT="execveat"
 if [ -x "$KST/execveat" ]; then
 	[ -e /dev/fd ] || ln -s /proc/self/fd /dev/fd
+	# Its subdir.ephemeral/script starts with #!/bin/bash.
+	[ -e /bin/bash ] || ln -s /bin/sh /bin/bash
 	(cd "$KST" && ln -sf execveat execveat.symlink && cp execveat execveat.denatured &&
 		chmod -x execveat.denatured && printf '#!/bin/sh\nexit $*\n' >script && chmod +x script &&
-		mkdir -p subdir)
+		mkdir -p subdir && : >Makefile)
 fi
+# Scripts run by the busybox shell through /dev/fd/N of an O_PATH directory fd, and through a
+# 4 KiB path the shell cannot open (bash exits 127 there, busybox 2).
+KNOWN="execveat(4, 'script', 0)
+'kapi/selftests/kerne"
 run execveat ./execveat
+KNOWN=
+WANT="execve"
+run null-argv ./null-argv
+run recursion-depth ./recursion-depth
+# socket() over a table of families, types and protocols (AF_INET ones get EAFNOSUPPORT here,
+# which the test accepts).
+WANT="socket"
+run socket ./socket
 
 echo 0 > $DBG/enabled
 done_testing

@@ -61,6 +61,7 @@ pub static X86_64: Arch = Arch {
         "include/uapi/linux/xattr.h",
         "include/uapi/linux/sched.h",
         "include/uapi/linux/aio_abi.h",
+        "include/uapi/linux/watch_queue.h",
         // Not uapi, but ABI all the same: the socket families and the SOCK_* type flags
         // user space gets from libc are defined here.
         "include/linux/socket.h",
