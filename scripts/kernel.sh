@@ -8,6 +8,8 @@
 #   scripts/kernel.sh build [test|debug]
 #                              print the built kernel directory, KDIR (building it if needed):
 #                              the test kernel, or the debug one (KASAN, lockdep, KFENCE, ...)
+#   scripts/kernel.sh headers  print a directory of the source's exported uapi headers
+#                              (`make headers_install`, out of tree; for the kernel's selftests)
 source "$(dirname "$0")/lib.sh"
 
 APT_DIR=$KAPI_CACHE/apt
@@ -54,6 +56,25 @@ fetch_source() {
 	rm -rf "$tmp" "$dest"
 	mv "$dest.part" "$dest"
 	echo "$dest"
+}
+
+# install_headers: the uapi headers of the source as user space sees them, installed once per
+# source into $KAPI_CACHE/headers/<source> (the kernel's selftests build against these, as their
+# KHDR_INCLUDES). Prints the include directory.
+install_headers() {
+	local src name dest
+	src=$(fetch_source)
+	name=$(basename "$src")
+	dest=$KAPI_CACHE/headers/$name
+	if [ ! -f "$dest/.kapi-installed" ]; then
+		log "installing the uapi headers of $name into $dest"
+		rm -rf "$dest"
+		make -s -C "$src" O="$dest/build" ARCH=x86 INSTALL_HDR_PATH="$dest" headers_install >&2 ||
+			die "make headers_install failed for $src"
+		rm -rf "$dest/build"
+		touch "$dest/.kapi-installed"
+	fi
+	echo "$dest/include"
 }
 
 # build_kernel [test|debug]: the test kernel, or its debug variant (debug-kernel.config on top,
@@ -107,5 +128,6 @@ build_kernel() {
 case "${1:-}" in
 source) fetch_source ;;
 build) build_kernel "${2:-test}" ;;
-*) die "usage: $0 source|build [test|debug]" ;;
+headers) install_headers ;;
+*) die "usage: $0 source|build [test|debug]|headers" ;;
 esac
