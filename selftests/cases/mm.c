@@ -604,7 +604,10 @@ static long mincore_hole(void)
 
 static long mincore_vec_hole(void)
 {
-	return syscall(SYS_mincore, pages(1), PG, hole(1));
+	char *p = pages(1);
+	char *v = hole(1);	/* after p, so that p cannot reuse it */
+
+	return syscall(SYS_mincore, p, PG, v);
 }
 
 static long mincore_vec_kernel(void)
