@@ -115,7 +115,11 @@ run() {
 	check "$name: no unexplained validator report" test $unexplained = 0
 	check "$name: stats agree with the trace ($counted violations counted, $nev events, $dropped dropped)" \
 		test "$counted" = "$nev" -a "$dropped" = 0
-	if [ $rc = 0 ]; then
+	built=
+	for s in $WANT; do have $s && built="$built $s"; done
+	if [ -z "$built" ]; then
+		skip "$name: the validator saw its calls of $WANT" "none of these specs is built in"
+	elif [ $rc = 0 ]; then
 		check "$name: the validator saw its calls of $WANT" test "$calls" -gt 0
 	fi
 }
