@@ -9,7 +9,10 @@
 . "$(dirname "$0")/report.sh"
 
 COV=$DBG/coverage
-seen() { grep ' seen$' $COV; }
+# The test's own shell and tools read, write, open and map files, which other specs cover:
+# what it compares is the mlock family's lines, which only mlock_calls moves.
+family() { grep -E '^(mlock|mlock2|munlock|mlockall|munlockall) ' $COV; }
+seen() { family | grep ' seen$'; }
 call() { $SELF/mlock_calls "$@" >/dev/null; }
 
 check "coverage is root-only read-write (0600)" sh -c "ls -l $COV | grep -q '^-rw------- '"
@@ -42,12 +45,12 @@ mlock2 constraint flags:mask seen"
 	if [ "$got" = "$want" ]; then ok "known calls: exactly their items are seen"; else
 		nok "known calls: exactly their items are seen"; diag "want: $want"; diag "got:  $got"; fi
 
-	before=$(cat $COV)
+	before=$(family)
 	for bad in 1 reset " 0" 00 "0 " -1 123456789 "$(printf '0\n0')"; do
 		out=$(write $COV "$bad")
 		rc=$?
 		bad=$(printf '%s' "$bad" | awk 'NR > 1 { printf "\\n" } { printf "%s", $0 }')
-		if [ $rc != 0 ] && echo "$out" | grep -q 'Invalid argument' && [ "$(cat $COV)" = "$before" ]; then
+		if [ $rc != 0 ] && echo "$out" | grep -q 'Invalid argument' && [ "$(family)" = "$before" ]; then
 			ok "writing '$bad' fails with EINVAL and changes nothing"
 		else
 			nok "writing '$bad' fails with EINVAL and changes nothing (rc=$rc: $out)"
@@ -55,8 +58,9 @@ mlock2 constraint flags:mask seen"
 	done
 
 	echo 0 > $DBG/enabled
+	off=$(cat $COV)
 	call mlock2 4096 0x40
-	check "switched off: coverage does not move" test "$(cat $COV)" = "$before"
+	check "switched off: coverage does not move" test "$(cat $COV)" = "$off" -a "$(family)" = "$before"
 	echo 1 > $DBG/enabled
 
 	check "writing 0 without newline resets" sh -c "printf 0 > $COV"
