@@ -15,6 +15,7 @@ ALLOW=$SELF/kernel_selftests.allow
 LIMIT=${KAPI_MM_TIMEOUT:-120}
 MLOCK="mlock mlock2 munlock mlockall munlockall"
 WANT=$MLOCK
+RETRY=
 # KNOWN: parts of the names of sub-tests of the next test that fail in this guest with or
 # without the validator (the busybox shell, TCG speed; each one in FINDINGS.md), one per line.
 # Any other failure fails.
@@ -83,7 +84,27 @@ run() {
 	4) skip "$name: kselftest" "the test skipped itself (exit 4)" ;;
 	124 | 137 | 143) nok "$name: did not finish within ${LIMIT}s (exit $rc)" ;;
 	*)
-		if [ -n "$KNOWN" ] && [ -n "$failed" ] && [ -z "$unknown" ]; then
+		# RETRY: a kselftest_harness test whose threaded sub-tests race by design; a failed
+		# one is run alone (-t NAME) up to 3 more times, and passes if one of those passes.
+		flaky=
+		if [ -n "$RETRY" ] && [ -n "$unknown" ]; then
+			still=
+			for f in $unknown; do
+				t=${f##*.}
+				passed_once=
+				for i in 1 2 3; do
+					if (cd "$KST" && timeout "$LIMIT" "$@" -t "$t" >/dev/null 2>&1); then
+						passed_once=1
+						break
+					fi
+				done
+				if [ -n "$passed_once" ]; then flaky="$flaky $f"; else still="$still $f"; fi
+			done
+			unknown=$(echo $still)
+		fi
+		if [ -n "$flaky" ] && [ -z "$unknown" ]; then
+			ok "$name: kselftest passed; timing-dependent sub-tests that failed passed when run again alone:$flaky"
+		elif [ -n "$KNOWN" ] && [ -n "$failed" ] && [ -z "$unknown" ]; then
 			ok "$name: kselftest passed but for the sub-tests known to fail in this guest ($(echo $failed))"
 		else
 			nok "$name: kselftest failed (exit $rc)${unknown:+; failed: $(echo $unknown)}"
@@ -176,10 +197,12 @@ run mremap_dontunmap ./mremap_dontunmap
 WANT="mmap munmap"
 run map_fixed_noreplace ./map_fixed_noreplace
 WANT="epoll_create epoll_ctl epoll_wait"
-# epoll65: 64 threads against the harness's 30 s timeout, too slow under TCG.
-KNOWN="global.epoll65"
+# Its threaded sub-tests race waiters against emitters (epoll58 counts wake-ups of two threads;
+# epoll65 runs 64 threads against the harness's 30 s timeout): under TCG one of them fails now
+# and then, with the validator on or off. Those are run again alone (RETRY).
+RETRY=1
 run epoll_wakeup_test ./epoll_wakeup_test
-KNOWN=
+RETRY=
 WANT="eventfd2 read write"
 run eventfd_test ./eventfd_test
 WANT="close dup"
