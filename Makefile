@@ -63,7 +63,9 @@ CPUS ?= 2
 # expand its $; single-quoted for the host shell), so it may hold ;, |, quotes and $variables.
 CMD_QUOTED = '$(subst ','\'',$(value CMD))'
 ENABLE ?= 1
-TIMEOUT ?= 600
+# Bound of one VM boot, in seconds: the guest selftests take about 4 min on the test kernel and
+# several times that on the debug kernel (KASAN, lockdep).
+TIMEOUT ?= $(if $(filter debug,$(KERNEL)),3600,900)
 
 .PHONY: all setup kernel kapi module module-variant bench-module selftests demo test host-test vm-test vm \
 	bench stress clean
