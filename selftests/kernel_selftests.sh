@@ -202,8 +202,11 @@ WANT="epoll_create epoll_ctl epoll_wait"
 # epoll65 runs 64 threads against the harness's 30 s timeout): under TCG one of them fails now
 # and then, with the validator on or off. Those are run again alone (RETRY).
 RETRY=1
+# On the debug kernel (KASAN, lockdep, kmemleak) epoll65 never finishes within the 30 s, with
+# the validator switched off as well (tried: 0 of 2): known there.
+[ -e /sys/kernel/debug/kmemleak ] && KNOWN="global.epoll65"
 run epoll_wakeup_test ./epoll_wakeup_test
-RETRY=
+RETRY= KNOWN=
 WANT="eventfd2 read write"
 run eventfd_test ./eventfd_test
 WANT="close dup"
