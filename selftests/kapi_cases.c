@@ -108,6 +108,31 @@ void kc_interrupt_after(int ms)
 		kc_die("SIGALRM timer");
 }
 
+void kc_sysctl_set(struct kc_sysctl *s, const char *path, const char *val)
+{
+	ssize_t n;
+
+	s->fd = open(path, O_RDWR);
+	if (s->fd < 0)
+		kc_die(path);
+	n = pread(s->fd, s->old, sizeof(s->old) - 1, 0);
+	if (n <= 0)
+		kc_die(path);
+	s->old[n] = 0;
+	if (pwrite(s->fd, val, strlen(val), 0) != (ssize_t)strlen(val))
+		kc_die(path);
+}
+
+void kc_sysctl_restore(struct kc_sysctl *s)
+{
+	int e = errno;
+
+	if (pwrite(s->fd, s->old, strlen(s->old), 0) != (ssize_t)strlen(s->old))
+		kc_die("restoring a sysctl");
+	close(s->fd);
+	errno = e;
+}
+
 static int have_spec(const char *name)
 {
 	char path[256];

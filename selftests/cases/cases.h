@@ -83,5 +83,16 @@ void kc_rlimit(int resource, rlim_t v);
 void kc_interrupt_after(int ms);
 /* Page size. */
 long kc_page_size(void);
+/*
+ * A sysctl file (/proc/sys/...) set for the length of a call: kc_sysctl_set() writes val and
+ * keeps the file open with its old value, kc_sysctl_restore() writes that back (keeping errno)
+ * and closes it. Restoring allocates no struct file, so it works while fs.file-max is 0.
+ */
+struct kc_sysctl {
+	int fd;
+	char old[64];
+};
+void kc_sysctl_set(struct kc_sysctl *s, const char *path, const char *val);
+void kc_sysctl_restore(struct kc_sysctl *s);
 
 #endif

@@ -67,33 +67,6 @@ static int ready_epoll(void)
 }
 
 /*
- * A sysctl file set to val, kept open so that it can be restored without allocating a file
- * (the ENFILE cases lower fs.file-max). Returns the open fd; the old value goes to old.
- */
-static int sysctl_set(const char *path, const char *val, char *old, size_t size)
-{
-	int fd = open(path, O_RDWR);
-	ssize_t n;
-
-	if (fd < 0)
-		kc_die(path);
-	n = pread(fd, old, size - 1, 0);
-	if (n <= 0)
-		kc_die(path);
-	old[n] = 0;
-	if (pwrite(fd, val, strlen(val), 0) != (ssize_t)strlen(val))
-		kc_die(path);
-	return fd;
-}
-
-static void sysctl_restore(int fd, const char *old)
-{
-	if (pwrite(fd, old, strlen(old), 0) != (ssize_t)strlen(old))
-		kc_die("restoring a sysctl");
-	close(fd);
-}
-
-/*
  * Drops (drop = 1) the capabilities in mask (bits of CAP_* below 32) from the effective set of
  * the root child, or raises the effective set back to the permitted one (drop = 0).
  */
@@ -121,18 +94,18 @@ static void caps_effective(int drop, unsigned int mask)
  */
 static long with_file_max_0(long (*call)(void))
 {
-	char old[64];
-	int fd = sysctl_set("/proc/sys/fs/file-max", "0\n", old, sizeof(old));
+	struct kc_sysctl s;
 	long r;
 	int e;
 
+	kc_sysctl_set(&s, "/proc/sys/fs/file-max", "0\n");
 	caps_effective(1, CAPBIT(CAP_SYS_ADMIN));
 	errno = 0;
 	r = call();
 	e = errno;
 	caps_effective(0, 0);
-	sysctl_restore(fd, old);
 	errno = e;
+	kc_sysctl_restore(&s);
 	return r;
 }
 
@@ -471,18 +444,15 @@ static long ctl_enoent_mod(void)
 
 static long ctl_enospc(void)
 {
-	char old[64];
-	int p[2], ep = new_epoll(), fd;
+	struct kc_sysctl s;
+	int p[2], ep = new_epoll();
 	struct epoll_event ev = { .events = EPOLLIN };
 	long r;
-	int e;
 
 	new_pipe(p);
-	fd = sysctl_set("/proc/sys/fs/epoll/max_user_watches", "0\n", old, sizeof(old));
+	kc_sysctl_set(&s, "/proc/sys/fs/epoll/max_user_watches", "0\n");
 	r = syscall(SYS_epoll_ctl, ep, EPOLL_CTL_ADD, p[0], &ev);
-	e = errno;
-	sysctl_restore(fd, old);
-	errno = e;
+	kc_sysctl_restore(&s);
 	return r;
 }
 
@@ -985,17 +955,17 @@ static long pipe_enfile(void)
 /* As an unprivileged user over fs.pipe-user-pages-hard: alloc_pipe_info() fails. */
 static long pipe_enfile_user_pages(void)
 {
-	char old[64];
-	int fd = sysctl_set("/proc/sys/fs/pipe-user-pages-hard", "1\n", old, sizeof(old));
+	struct kc_sysctl s;
 	long r;
 	int e;
 
+	kc_sysctl_set(&s, "/proc/sys/fs/pipe-user-pages-hard", "1\n");
 	caps_effective(1, CAPBIT(CAP_SYS_ADMIN) | CAPBIT(CAP_SYS_RESOURCE));
 	r = syscall(SYS_pipe2, pfd, 0);
 	e = errno;
 	caps_effective(0, 0);
-	sysctl_restore(fd, old);
 	errno = e;
+	kc_sysctl_restore(&s);
 	return r;
 }
 

@@ -182,16 +182,12 @@ static int sealed_memfd(void)
  */
 static long with_file_max_0(long (*fn)(void))
 {
-	char old[64] = "";
-	int fd = xopen("/proc/sys/fs/file-max", O_RDWR), status, e = 0;
-	ssize_t n = read(fd, old, sizeof(old) - 1);
+	struct kc_sysctl file_max;
+	int status, e = 0;
 	long r = 0;
 	pid_t pid;
 
-	if (n <= 0)
-		kc_die("read file-max");
-	if (pwrite(fd, "0\n", 2, 0) != 2)
-		kc_die("write file-max");
+	kc_sysctl_set(&file_max, "/proc/sys/fs/file-max", "0\n");
 	pid = fork();
 	if (pid == 0) {
 		if (setresgid(65534, 65534, 65534) || setresuid(65534, 65534, 65534))
@@ -201,8 +197,7 @@ static long with_file_max_0(long (*fn)(void))
 	}
 	if (pid < 0 || waitpid(pid, &status, 0) != pid)
 		e = errno ? errno : EIO;
-	if (pwrite(fd, old, n, 0) != n)
-		kc_die("restore file-max");
+	kc_sysctl_restore(&file_max);
 	if (e)
 		kc_die("fork");
 	if (!WIFEXITED(status) || WEXITSTATUS(status) == 100)

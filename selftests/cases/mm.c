@@ -52,37 +52,6 @@ static char *shared_file(size_t n)
 	return p;
 }
 
-/* Writes a value to a sysctl file with raw syscalls (no allocation); returns the old value. */
-static long sysctl_set(const char *path, long v)
-{
-	char buf[32];
-	long old;
-	ssize_t n;
-	int fd = open(path, O_RDWR);
-
-	if (fd < 0)
-		kc_die(path);
-	n = read(fd, buf, sizeof(buf) - 1);
-	if (n <= 0)
-		kc_die(path);
-	buf[n] = 0;
-	old = strtol(buf, NULL, 10);
-	n = snprintf(buf, sizeof(buf), "%ld\n", v);
-	if (pwrite(fd, buf, n, 0) != n)
-		kc_die(path);
-	close(fd);
-	return old;
-}
-
-/* sysctl_set() that keeps errno (for restoring after the call). */
-static void sysctl_restore(const char *path, long v)
-{
-	int e = errno;
-
-	sysctl_set(path, v);
-	errno = e;
-}
-
 #define MAX_MAP_COUNT "/proc/sys/vm/max_map_count"
 #define FILE_MAX "/proc/sys/fs/file-max"
 
@@ -172,10 +141,12 @@ static long mmap_rlimit_as(void)
 
 static long mmap_map_count(void)
 {
-	long old = sysctl_set(MAX_MAP_COUNT, 1);
-	long r = syscall(SYS_mmap, 0, PG, PROT_READ, ANON, -1, 0);
+	struct kc_sysctl s;
+	long r;
 
-	sysctl_restore(MAX_MAP_COUNT, old);
+	kc_sysctl_set(&s, MAX_MAP_COUNT, "1\n");
+	r = syscall(SYS_mmap, 0, PG, PROT_READ, ANON, -1, 0);
+	kc_sysctl_restore(&s);
 	return r;
 }
 
@@ -268,18 +239,19 @@ static long mmap_map_sync(void)
 /* Shared anonymous memory needs a shmem file: fs.file-max reached, without CAP_SYS_ADMIN. */
 static long mmap_enfile(void)
 {
-	long old = sysctl_set(FILE_MAX, 0);
+	struct kc_sysctl s;
 	long r;
 	int e;
 
+	kc_sysctl_set(&s, FILE_MAX, "0\n");
 	if (seteuid(65534))
 		kc_die("seteuid");
 	r = syscall(SYS_mmap, 0, PG, PROT_READ, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	e = errno;
 	if (seteuid(0))
 		kc_die("seteuid back");
-	sysctl_set(FILE_MAX, old);
 	errno = e;
+	kc_sysctl_restore(&s);
 	return r;
 }
 
@@ -338,10 +310,12 @@ static long munmap_vdso_page(void)
 static long munmap_map_count(void)
 {
 	char *p = pages(3);
-	long old = sysctl_set(MAX_MAP_COUNT, 1);
-	long r = syscall(SYS_munmap, p + PG, PG);
+	struct kc_sysctl s;
+	long r;
 
-	sysctl_restore(MAX_MAP_COUNT, old);
+	kc_sysctl_set(&s, MAX_MAP_COUNT, "1\n");
+	r = syscall(SYS_munmap, p + PG, PG);
+	kc_sysctl_restore(&s);
 	return r;
 }
 
@@ -421,10 +395,12 @@ static long mprotect_sealed(void)
 static long mprotect_map_count(void)
 {
 	char *p = pages(3);
-	long old = sysctl_set(MAX_MAP_COUNT, 1);
-	long r = syscall(SYS_mprotect, p + PG, PG, PROT_READ);
+	struct kc_sysctl s;
+	long r;
 
-	sysctl_restore(MAX_MAP_COUNT, old);
+	kc_sysctl_set(&s, MAX_MAP_COUNT, "1\n");
+	r = syscall(SYS_mprotect, p + PG, PG, PROT_READ);
+	kc_sysctl_restore(&s);
 	return r;
 }
 
@@ -752,10 +728,12 @@ static long madvise_populate_past_eof(void)
 static long madvise_map_count(void)
 {
 	char *p = pages(3);
-	long old = sysctl_set(MAX_MAP_COUNT, 1);
-	long r = syscall(SYS_madvise, p + PG, PG, MADV_RANDOM);
+	struct kc_sysctl s;
+	long r;
 
-	sysctl_restore(MAX_MAP_COUNT, old);
+	kc_sysctl_set(&s, MAX_MAP_COUNT, "1\n");
+	r = syscall(SYS_madvise, p + PG, PG, MADV_RANDOM);
+	kc_sysctl_restore(&s);
 	return r;
 }
 

@@ -96,35 +96,8 @@ static void put_elf(const char *name, const char *interp)
 	put_file(name, buf, len, 0755);
 }
 
-/* fs.file-max: set to a value, then restore (the cases that need ENFILE). */
-static int file_max_fd = -1;
-static char file_max_old[64];
-
-static void file_max_set(const char *v)
-{
-	ssize_t n;
-
-	file_max_fd = open("/proc/sys/fs/file-max", O_RDWR);
-	if (file_max_fd < 0)
-		kc_die("/proc/sys/fs/file-max");
-	n = pread(file_max_fd, file_max_old, sizeof(file_max_old) - 1, 0);
-	if (n <= 0)
-		kc_die("read file-max");
-	file_max_old[n] = 0;
-	if (pwrite(file_max_fd, v, strlen(v), 0) != (ssize_t)strlen(v))
-		kc_die("write file-max");
-}
-
-static void file_max_restore(void)
-{
-	int e = errno;
-
-	if (pwrite(file_max_fd, file_max_old, strlen(file_max_old), 0) !=
-	    (ssize_t)strlen(file_max_old))
-		kc_die("restore file-max");
-	close(file_max_fd);
-	errno = e;
-}
+/* fs.file-max, set by the cases that need ENFILE. */
+static struct kc_sysctl file_max;
 
 /*
  * RLIMIT_NPROC 0 and then setuid(65534) while another process of 65534 exists: set_user() marks
@@ -328,7 +301,7 @@ static long execve_enfile(void)
 	long r;
 	int e;
 
-	file_max_set("0");
+	kc_sysctl_set(&file_max, "/proc/sys/fs/file-max", "0");
 	if (setresuid(65534, 65534, 0))
 		kc_die("setresuid");
 	r = syscall(SYS_execve, "/bin/true", true_argv, no_env);
@@ -336,7 +309,7 @@ static long execve_enfile(void)
 	if (setresuid(0, 0, 0))
 		kc_die("setresuid back");
 	errno = e;
-	file_max_restore();
+	kc_sysctl_restore(&file_max);
 	return r;
 }
 
@@ -569,9 +542,9 @@ static long socket_enfile(void)
 {
 	long r;
 
-	file_max_set("0");
+	kc_sysctl_set(&file_max, "/proc/sys/fs/file-max", "0");
 	r = syscall(SYS_socket, AF_UNIX, SOCK_STREAM, 0);
-	file_max_restore();
+	kc_sysctl_restore(&file_max);
 	return r;
 }
 
