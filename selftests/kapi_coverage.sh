@@ -11,7 +11,7 @@
 COV=$DBG/coverage
 # The test's own shell and tools read, write, open and map files, which other specs cover:
 # what it compares is the mlock family's lines, which only mlock_calls moves.
-family() { grep -E '^(mlock|mlock2|munlock|mlockall|munlockall) ' $COV; }
+family() { grep -E "^($(echo $MLOCK_FAMILY | tr ' ' '|')) " $COV; }
 seen() { family | grep ' seen$'; }
 call() { $SELF/mlock_calls "$@" >/dev/null; }
 

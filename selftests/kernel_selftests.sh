@@ -14,8 +14,7 @@
 KST=$SELF/kernel
 ALLOW=$SELF/kernel_selftests.allow
 LIMIT=${KAPI_MM_TIMEOUT:-300}
-MLOCK="mlock mlock2 munlock mlockall munlockall"
-WANT=$MLOCK
+WANT=$MLOCK_FAMILY
 RETRY=
 # KNOWN: parts of the names of sub-tests of the next test that fail in this guest with or
 # without the validator (the busybox shell, TCG speed; each one in FINDINGS.md), one per line.

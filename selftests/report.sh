@@ -2,6 +2,9 @@
 # Helpers for tests that make one call with mlock_calls and compare what the validator
 # reported in dmesg and in the trace buffer with what is expected. Sourced after tap.sh.
 
+# The mlock family: the syscalls mlock_calls makes (other specs also see the tests' own shell).
+MLOCK_FAMILY="mlock mlock2 munlock mlockall munlockall"
+
 # count SYSCALL COLUMN: a counter from the stats table (0 for a syscall without a spec).
 count() {
 	awk -v s="$1" -v c="$2" 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }

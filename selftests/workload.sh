@@ -9,7 +9,7 @@
 . "$(dirname "$0")/tap.sh"
 . "$(dirname "$0")/report.sh"
 
-SYSCALLS="mlock mlock2 munlock mlockall munlockall"
+SYSCALLS=$MLOCK_FAMILY
 COLUMNS="arg undeclared_errno bad_success oracle_errno oracle_success dropped untracked"
 ROUNDS=${KAPI_WORKLOAD_ROUNDS:-20}
 
