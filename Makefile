@@ -11,6 +11,7 @@
 #   make kernel                fetch and build the test kernel (cached under $(KAPI_CACHE))
 #   make module [KDIR=...]     build kapi_validator.ko (against KDIR, or the test kernel)
 #   make module-variant        the same module with the wrong-on-purpose test specs built in
+#   make module-lint           the module's Rust under the kernel's rustfmt and clippy (-D warnings)
 #   make vm CMD='./prog' [FILES='prog data/'] [CPUS=2] [ENABLE=1]
 #                              boot the test kernel with the module loaded and run CMD
 #   make host-test             host tests only
@@ -67,7 +68,7 @@ ENABLE ?= 1
 # several times that on the debug kernel (KASAN, lockdep).
 TIMEOUT ?= $(if $(filter debug,$(KERNEL)),3600,900)
 
-.PHONY: all setup kernel kapi module module-variant bench-module selftests demo test host-test vm-test vm \
+.PHONY: all setup kernel kapi module module-lint module-variant bench-module selftests demo test host-test vm-test vm \
 	bench stress clean
 
 all: module
@@ -81,18 +82,30 @@ kernel: setup
 kapi:
 	$(if $(KAPI_BIN),cargo build --release --locked -q -p kapi_cli,@echo "kapi: no spec generator in this tree; building the module without specs")
 
-# build_module OUT SPECS: builds kapi_validator.ko into OUT with SPECS built in.
+# build_module OUT SPECS [MAKEVARS]: builds kapi_validator.ko into OUT with SPECS built in.
 define build_module
 	@set -e; source $(ROOT)/scripts/lib.sh; kernel_env; \
 	kdir="$(KDIR_RESOLVED)"; [ -n "$$kdir" ] || die "no kernel tree (KDIR)"; \
 	out="$(1)"; mkdir -p "$$out"; \
-	$(MAKE) -C "$$kdir" M=$(ROOT) MO="$$out" $(KMAKEFLAGS) KAPI_BIN=$(KAPI_BIN) KAPI_SPECS="$(2)" \
+	$(MAKE) -C "$$kdir" M=$(ROOT) MO="$$out" $(KMAKEFLAGS) $(3) KAPI_BIN=$(KAPI_BIN) KAPI_SPECS="$(2)" \
 		$$($(ROOT)/scripts/crates.sh) modules; \
 	echo "module: $$out/kapi_validator.ko"
 endef
 
 module: kapi
 	$(call build_module,$(MODULE_OUT),$(abspath $(SPECS)))
+
+# The module's Rust held to the kernel's own rules: rustfmt with the kernel's .rustfmt.toml, and
+# a `CLIPPY=1` build (the kernel's clippy lints) with warnings as errors, into its own directory.
+module-lint: kapi
+	@set -e; source $(ROOT)/scripts/lib.sh; kernel_env; \
+	ksrc=$$($(ROOT)/scripts/kernel.sh source); \
+	log "rustfmt (the kernel's $$ksrc/.rustfmt.toml) of rust/kapi_validator/"; \
+	rustfmt --check --edition 2021 --config-path "$$ksrc/.rustfmt.toml" \
+		$(ROOT)/rust/kapi_validator/kapi_validator.rs || \
+		die "the module is not formatted as the kernel's rustfmt wants (run: rustfmt --edition 2021 --config-path $$ksrc/.rustfmt.toml rust/kapi_validator/kapi_validator.rs)"; \
+	log "clippy (make CLIPPY=1, warnings as errors) of the module"
+	$(call build_module,$(MODULE_OUT)-clippy,$(abspath $(SPECS)),CLIPPY=1 KRUSTFLAGS=-Dwarnings)
 
 # The test variant: the same module with the deliberately wrong specs of selftests/variant/
 # built in, for the guest tests of undeclared errnos, oracle mismatches and bad success values.
@@ -105,9 +118,9 @@ bench-module:
 	@set -e; source $(ROOT)/scripts/lib.sh; kernel_env; mkdir -p "$(EMPTY_OUT)"; \
 	$(MAKE) -s -C "$(KDIR_RESOLVED)" M=$(ROOT)/selftests/bench MO="$(EMPTY_OUT)" $(KMAKEFLAGS) modules
 
-selftests:
+selftests: kapi
 	@$(MAKE) -C $(ROOT)/selftests -s KSRC="$$($(ROOT)/scripts/kernel.sh source)" \
-		KHDR="$$($(ROOT)/scripts/kernel.sh headers)"
+		KHDR="$$($(ROOT)/scripts/kernel.sh headers)" KAPI_BIN=$(KAPI_BIN)
 
 vm: module selftests
 	@$(ROOT)/scripts/vm.sh --kdir "$(KDIR_RESOLVED)" --module "$(MODULE_OUT)/kapi_validator.ko" \

@@ -10,6 +10,7 @@ rc=0
 # (pipefail: a failing make fails the pipeline, which `|| rc=1` records without stopping here, so
 # the coverage and the summary are printed whatever failed.)
 make -s host-test 2>&1 | tee -a "$out" || rc=1
+make -s module-lint 2>&1 | tee -a "$out" || rc=1
 make -s vm-test 2>&1 | tee -a "$out" || rc=1
 # The spec coverage of the guest run, printed by selftests/run_all.sh between marker lines.
 cov=$(tr -d '\r' <"$out" | sed -n '/^==== kapi coverage begin ====$/,/^==== kapi coverage end ====$/p' | sed '1d;$d')

@@ -15,6 +15,7 @@
  * errno. One TAP result per case; a case whose syscall has no spec built in is skipped.
  */
 #include "cases/cases.h"
+#include "kapi_report_format.h"	/* generated: the report line's markers and keys */
 
 #include <grp.h>
 #include <sys/mount.h>
@@ -172,13 +173,14 @@ static void read_reports(char *out, size_t size)
 	buf[len] = 0;
 	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		char kind[32], param[64], word[100];
-		const char *k = strstr(line, " kind="), *p = strstr(line, " param=");
+		const char *k = strstr(line, " " KAPI_KEY_KIND), *p = strstr(line, " " KAPI_KEY_PARAM);
 
-		if (line[0] == '#' || !strstr(line, "kapi_violation: ") || !k || !p)
+		if (line[0] == '#' || !strstr(line, KAPI_TRACE_MARKER) || !k || !p)
 			continue;
-		if (sscanf(k, " kind=%31s", kind) != 1 || sscanf(p, " param=%63s", param) != 1)
+		if (sscanf(k, " " KAPI_KEY_KIND "%31s", kind) != 1 ||
+		    sscanf(p, " " KAPI_KEY_PARAM "%63s", param) != 1)
 			continue;
-		if (strcmp(param, "-"))
+		if (strcmp(param, KAPI_REPORT_NONE))
 			snprintf(word, sizeof(word), "%s:%s", kind, param);
 		else
 			snprintf(word, sizeof(word), "%s", kind);

@@ -8,7 +8,7 @@
 
 was=$(cat $DBG/enabled)
 echo 1 > $DBG/enabled
-echo 1 > $TRACE/events/kapi_validator/kapi_violation/enable
+echo 1 > $TRACE/events/$KAPI_TRACE_EVENT/enable
 $SELF/kapi_cases "$@"
 rc=$?
 echo "$was" > $DBG/enabled

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/report.sh"
 
 echo 1 > $DBG/enabled
-echo 1 > $TRACE/events/kapi_validator/kapi_violation/enable
+echo 1 > $TRACE/events/$KAPI_TRACE_EVENT/enable
 # dmesg lines are limited to 10 per 5 s, and earlier tests may have used this window: start a
 # fresh one. The mlock2 and mlock/munlock tests report 9 violations, the mlockall ones 3 more
 # after another fresh window.
@@ -138,9 +138,9 @@ if have mlock2; then
 	check "a flood of 50 invalid calls in ${secs}s: dmesg rate-limited ($lines lines <= $limit < 50)" \
 		test "$lines" -ge 1 -a "$lines" -le "$limit" -a "$lines" -lt 50
 	check "a flood of 50 invalid calls: every one is in the trace buffer" \
-		test "$(grep -c 'kapi_violation: syscall=mlock2 .* kind=arg param=flags' $TRACE/trace)" = 50
+		test "$(grep -c "$KAPI_TRACE_MARKER"'syscall=mlock2 .* kind=arg param=flags' $TRACE/trace)" = 50
 	echo 0 > $DBG/stats
 fi
-echo 0 > $TRACE/events/kapi_validator/kapi_violation/enable
+echo 0 > $TRACE/events/$KAPI_TRACE_EVENT/enable
 echo 0 > $DBG/enabled
 done_testing

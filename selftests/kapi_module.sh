@@ -40,7 +40,7 @@ check "list ends with a total" test -n "$total"
 check "list has one line per spec" test "$(grep -c ' - ' $DBG/list)" = "${total:-x}"
 check "specs/ has one file per listed spec" test "$(ls $DBG/specs | wc -l)" = "${total:-x}"
 
-ev=$TRACE/events/kapi_validator/kapi_violation
+ev=$TRACE/events/$KAPI_TRACE_EVENT
 check "trace event kapi_validator/kapi_violation exists" test -f $ev/format
 for field in nr syscall kind param value allowed ret err comm; do
 	check "trace event has field '$field'" grep -q "field:.* $field\\(\\[\\|;\\)" $ev/format

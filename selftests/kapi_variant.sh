@@ -23,7 +23,7 @@ restore() {
 rmmod kapi_validator
 check "the test variant loads with enabled=1" insmod $VARIANT enabled=1
 check "the test variant lists its 3 specs" grep -q '^Total: 3 specifications' $DBG/list
-echo 1 > $TRACE/events/kapi_validator/kapi_violation/enable
+echo 1 > $TRACE/events/$KAPI_TRACE_EVENT/enable
 echo 0 > $DBG/stats
 
 run mlock2_at 0x10000 4096 0
@@ -52,7 +52,7 @@ counts="$counts $(count munlock arg) $(count munlock oracle_success) $(count sch
 check "stats count each kind exactly (mlock2 arg, undeclared, oracle_errno; munlock arg, oracle_success; sched_getscheduler bad_success: $counts)" \
 	test "$counts" = "1 1 1 1 1 1"
 
-echo 0 > $TRACE/events/kapi_validator/kapi_violation/enable
+echo 0 > $TRACE/events/$KAPI_TRACE_EVENT/enable
 check "the test variant unloads while enabled" rmmod kapi_validator
 check "the real module loads again" insmod $REAL enabled=0
 grep -q '^kapi_validator ' /proc/modules || restore

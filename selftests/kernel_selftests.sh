@@ -22,7 +22,7 @@ RETRY=
 KNOWN=
 # Every spec built in: these tests also map, protect, advise and do file I/O.
 SYSCALLS=$(ls $DBG/specs 2>/dev/null | tr '\n' ' ')
-KINDS="arg undeclared_errno bad_success oracle_errno oracle_success"
+KINDS=$KAPI_KINDS
 
 # total COLUMN...: the sum of those columns over all spec'd syscalls.
 total() {
@@ -32,8 +32,6 @@ total() {
 	done
 	echo $t
 }
-# field NAME LINE: the value of NAME= in a report line (dmesg or trace form).
-field() { echo " $2" | sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 # key LINE: "syscall kind param comm" of a report.
 key() { echo "$(field syscall "$1") $(field kind "$1") $(field param "$1") $(field comm "$1")"; }
 # entries: the allow-list without comments and blank lines.
@@ -158,17 +156,17 @@ check "allow-list $(basename "$ALLOW") is well-formed" test -z "$bad"
 real=$ALLOW
 ALLOW=/tmp/kernel_selftests.allow.selftest
 printf '# c\nmlock2 arg flags mlock2-tests  a reason\nmunlock oracle_success - *  another\n' >$ALLOW
-l1='syscall=mlock2 nr=325 comm=mlock2-tests kind=arg param=flags value=0x80 allowed="mask 0x1" ret=0 errno=-'
-l2='kapi_validator: violation syscall=munlock nr=150 pid=7 comm=x kind=oracle_success param=- value=0x0 allowed="" ret=0 errno=-'
-l3='syscall=mlock2 nr=325 comm=other kind=arg param=flags value=0x80 allowed="mask 0x1" ret=0 errno=-'
-l4='syscall=mlock2 nr=325 comm=mlock2-tests kind=oracle_errno param=flags value=0x80 allowed="EINVAL" ret=-12 errno=ENOMEM'
+l1='syscall=mlock2 nr=325 pid=7 comm=mlock2-tests kind=arg param=flags value=0x80 allowed="mask 0x1" ret=- errno=-'
+l2="${KAPI_DMESG_MARKER}syscall=munlock nr=150 pid=7 comm=x kind=oracle_success param=- value=0x0 allowed=\"\" ret=0 errno=-"
+l3='syscall=mlock2 nr=325 pid=7 comm=other kind=arg param=flags value=0x80 allowed="mask 0x1" ret=- errno=-'
+l4='syscall=mlock2 nr=325 pid=7 comm=mlock2-tests kind=oracle_errno param=flags value=0x80 allowed="EINVAL" ret=-12 errno=ENOMEM'
 matcher() { explained "$l1" && explained "$l2" && ! explained "$l3" && ! explained "$l4"; }
 check "allow-list matcher: matches syscall, kind, param and comm (or *), and nothing else" matcher
 rm -f $ALLOW
 ALLOW=$real
 
 echo 1 > $DBG/enabled
-echo 1 > $TRACE/events/kapi_validator/kapi_violation/enable
+echo 1 > $TRACE/events/$KAPI_TRACE_EVENT/enable
 
 run mlock2-tests ./mlock2-tests
 run mlock-random-test ./mlock-random-test

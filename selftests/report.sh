@@ -22,27 +22,26 @@ run() {
 	OUT=$(cat /tmp/kapi-run.out)
 }
 
-# The validator's dmesg lines, without the timestamp.
-violations() { dmesg | grep 'kapi_validator: violation ' | sed 's/^\[[^]]*\] //'; }
-# The trace events, from "syscall=" on.
-events() { grep 'kapi_violation: ' $TRACE/trace | sed 's/.*kapi_violation: //'; }
+# The validator's dmesg lines and trace events, each from the marker on (the same text after it).
+violations() { dmesg | grep -F "$KAPI_DMESG_MARKER" | sed "s/^.*$KAPI_DMESG_MARKER/$KAPI_DMESG_MARKER/"; }
+events() { grep -F "$KAPI_TRACE_MARKER" $TRACE/trace | sed "s/^.*$KAPI_TRACE_MARKER//"; }
+# field NAME LINE: the value of NAME= in a report line (values with blanks: up to the first one).
+field() { echo " $2" | sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 
 # expect DESC [LINE...]: the reports of the last `run` are exactly LINEs, in order, both in
-# dmesg and in the trace buffer. A LINE is written as the dmesg line is, without the prefix
-# "kapi_validator: violation " and without "pid=N " (checked to be the caller's pid); the trace
-# event prints no pid and, for kind=arg (judged before the call ran), ret=0 where dmesg says
-# ret=-. Two TAP results.
+# dmesg and in the trace buffer (the same line after the marker). A LINE is written as the
+# fields are, without "pid=N " (checked to be the caller's pid). Two TAP results.
 expect() {
 	d=$1
 	shift
 	want=$(for l in "$@"; do echo "$l"; done)
-	got=$(violations | sed "s/^kapi_validator: violation \(.*\) pid=$PID /\1 /")
+	got=$(violations | sed "s/^$KAPI_DMESG_MARKER\(.*\) pid=$PID /\1 /")
 	if [ "$got" = "$want" ]; then ok "$d: dmesg"; else
 		nok "$d: dmesg"
 		diag "want: $want"
 		diag "got:  $(violations)"
 	fi
-	got=$(events | sed 's/\(kind=arg .*\) ret=0 errno=-$/\1 ret=- errno=-/')
+	got=$(events | sed "s/^\(.*\) pid=$PID /\1 /")
 	if [ "$got" = "$want" ]; then ok "$d: trace event"; else
 		nok "$d: trace event"
 		diag "want: $want"

@@ -92,12 +92,12 @@ insmod $KO enabled=0
 echo 0 > $DBG/stats
 echo 8192 > $TRACE/buffer_size_kb
 echo > $TRACE/trace
-echo 1 > $TRACE/events/kapi_validator/kapi_violation/enable
+echo 1 > $TRACE/events/$KAPI_TRACE_EVENT/enable
 echo 1 > $DBG/enabled
 start=$(date +%s)
 fuzz=$("$SELF"/kapi_fuzz "$SEED" "$FUZZ_CALLS")
 echo 0 > $DBG/enabled
-echo 0 > $TRACE/events/kapi_validator/kapi_violation/enable
+echo 0 > $TRACE/events/$KAPI_TRACE_EVENT/enable
 secs=$(( $(date +%s) - start ))
 echo "$fuzz" | sed 's/^/# /'
 total=0
@@ -107,12 +107,12 @@ for s in mlock mlock2 munlock mlockall munlockall; do
 	check "fuzz: every $s call was checked ($made made, $(stat $s calls) checked, $(stat $s exits) exits)" \
 		sh -c "test '$made' = $(stat $s calls) && test '$made' = $(stat $s exits)"
 done
-for k in arg undeclared_errno bad_success oracle_errno oracle_success; do
+for k in $KAPI_KINDS; do
 	counted=0
 	for s in mlock mlock2 munlock mlockall munlockall; do
 		counted=$((counted + $(stat $s $k)))
 	done
-	traced=$(grep -c "kapi_violation: .* kind=$k " $TRACE/trace)
+	traced=$(grep -c "$KAPI_TRACE_MARKER.* kind=$k " $TRACE/trace)
 	eval "fuzz_$k=$counted"
 	check "fuzz: $k reports counted and traced agree ($counted counted, $traced traced)" \
 		test "$counted" = "$traced"
@@ -120,7 +120,7 @@ done
 lost=$(grep -o 'entries-in-buffer/entries-written: [0-9]*/[0-9]*' $TRACE/trace)
 disagree=$((fuzz_undeclared_errno + fuzz_bad_success + fuzz_oracle_errno + fuzz_oracle_success))
 if [ $disagree != 0 ]; then
-	grep 'kapi_violation: ' $TRACE/trace | grep -v ' kind=arg ' | sed 's/.*kapi_violation: //' |
+	grep -F "$KAPI_TRACE_MARKER" $TRACE/trace | grep -v ' kind=arg ' | sed "s/.*$KAPI_TRACE_MARKER//" |
 		sort | uniq -c | sort -rn | head -n 20 | sed 's/^/# /'
 fi
 check "fuzz: no report of the kernel disagreeing with a spec ($disagree)" test $disagree = 0
@@ -178,7 +178,7 @@ check "enabled is still 1 after nobody's attempts" test "$(cat $DBG/enabled)" = 
 sleep 5
 dmesg -c >/dev/null
 su -s /bin/sh nobody -c "$SELF/mlock_calls repeat 2000 mlock2 4096 0x80" >/dev/null
-lines=$(dmesg | grep -c 'kapi_validator: violation ')
+lines=$(dmesg | grep -cF "$KAPI_DMESG_MARKER")
 check "a flood of 2000 bad calls by nobody: $lines dmesg lines (at most 10), 2000 counted" \
 	sh -c "test $lines -le 10 && test $(stat mlock2 arg) = 2000"
 echo 0 > $DBG/enabled
@@ -217,7 +217,7 @@ if [ -w /proc/self/fail-nth ] && [ -d /sys/kernel/debug/failslab ]; then
 			# Loaded: it must work completely.
 			if ! { test -r $DBG/enabled && test -r $DBG/stats && test -r $DBG/list &&
 				test -r $DBG/coverage && test "$(ls $DBG/specs | wc -l)" = "$nspecs" &&
-				test -d $TRACE/events/kapi_validator/kapi_violation &&
+				test -d $TRACE/events/$KAPI_TRACE_EVENT &&
 				test "$(cat $DBG/enabled)" = 1; }; then
 				bad=$((bad + 1)); diag "fail-nth $n: $res but its debugfs is incomplete"
 			fi

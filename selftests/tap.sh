@@ -3,6 +3,9 @@
 DBG=/sys/kernel/debug/kapi_validator
 TRACE=/sys/kernel/tracing
 SELF=$(cd "$(dirname "$0")" && pwd)
+# The report line's markers, keys and kinds (KAPI_DMESG_MARKER, KAPI_TRACE_MARKER,
+# KAPI_TRACE_EVENT, KAPI_KINDS, ...), generated from the one definition by `kapi report-format`.
+. "$SELF/kapi_report_format.sh"
 _n=0 _fail=0
 echo "TAP version 13"
 ok()   { _n=$((_n + 1)); echo "ok $_n - $*"; }

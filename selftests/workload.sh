@@ -22,7 +22,7 @@ fi
 
 W=$(mktemp -d /tmp/workload.XXXXXX)
 echo 1 > $DBG/enabled
-echo 1 > $TRACE/events/kapi_validator/kapi_violation/enable
+echo 1 > $TRACE/events/$KAPI_TRACE_EVENT/enable
 dmesg -c >/dev/null
 echo > $TRACE/trace
 echo 0 > $DBG/stats

@@ -8,7 +8,7 @@
 //! - `specs/<name>` (r): one file per spec, the whole spec as text.
 //! - `stats` (rw): per-syscall counters; writing `0` resets them.
 //! - `coverage` (rw): per spec, whether a success, each declared errno and each broken constraint
-//!   was seen; writing `0` resets it. Format in [`crate::coverage`].
+//!   was seen; writing `0` resets it. Format in [`crate::coverage_state`].
 
 use core::fmt;
 
@@ -22,41 +22,29 @@ use kernel::{
     uaccess::UserSliceReader,
 };
 
-use crate::{bindings, coverage, probes, report, spec_tables::ALL};
+use crate::{bindings, coverage_state, probes::Probes, report, spec_tables::ALL};
 
-/// Whether the probes are registered, and whether the module is going away.
-struct Mode {
-    enabled: bool,
-    shutting_down: bool,
-}
-
-/// The state behind `enabled`: the mutex serialises registration and unregistration.
+/// The state behind `enabled`: the probes while they are registered. The mutex serialises
+/// registration and unregistration.
+///
+/// Dropping it unregisters the probes. It is the data of the `enabled` file, which debugfs
+/// removes (waiting for running reads and writes) before the data is dropped, so no write can
+/// register them again once the module is going away.
 #[pin_data]
 pub(crate) struct Switch {
     #[pin]
-    mode: Mutex<Mode>,
+    probes: Mutex<Option<Probes>>,
 }
 
 impl Switch {
     fn set(&self, enable: bool) -> Result {
-        let mut mode = self.mode.lock();
-        if mode.shutting_down {
-            return Err(ENODEV);
+        let mut probes = self.probes.lock();
+        match (probes.is_some(), enable) {
+            (false, true) => *probes = Some(Probes::register()?),
+            // Dropping the registration unregisters the probes and waits for running ones.
+            (true, false) => *probes = None,
+            _ => {}
         }
-        if mode.enabled == enable {
-            return Ok(());
-        }
-        if enable {
-            // No probe runs while unregistered, so the in-flight table can be cleared.
-            probes::reset_inflight();
-            // SAFETY: Called from process context with the mode mutex held, so registration
-            // and unregistration never race.
-            kernel::error::to_result(unsafe { bindings::kapi_probes_register() })?;
-        } else {
-            // SAFETY: The probes are registered (`mode.enabled`), and the mutex is held.
-            unsafe { bindings::kapi_probes_unregister() };
-        }
-        mode.enabled = enable;
         Ok(())
     }
 }
@@ -97,6 +85,9 @@ fn debugfs_complete() -> Result<bool> {
 }
 
 /// The module's debugfs files and the probe switch.
+///
+/// `enabled` comes first: dropping the value removes that file first and then unregisters the
+/// probes (its data, [`Switch`]), before the other files go.
 #[pin_data]
 pub(crate) struct Control {
     #[pin]
@@ -125,7 +116,7 @@ fn read_value<'a>(reader: &mut UserSliceReader, buf: &'a mut [u8; 8]) -> Result<
 }
 
 fn enabled_read(switch: &Switch, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    writeln!(f, "{}", u32::from(switch.mode.lock().enabled))
+    writeln!(f, "{}", u32::from(switch.probes.lock().is_some()))
 }
 
 fn enabled_write(switch: &Switch, reader: &mut UserSliceReader) -> Result {
@@ -155,11 +146,11 @@ fn stats_write(_: &(), reader: &mut UserSliceReader) -> Result {
 }
 
 fn coverage_read(_: &(), f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    coverage::write(f)
+    coverage_state::write(f)
 }
 
 fn coverage_write(_: &(), reader: &mut UserSliceReader) -> Result {
-    reset_on_zero(reader, coverage::reset)
+    reset_on_zero(reader, coverage_state::reset)
 }
 
 /// Runs `reset` when the write is `0` (with or without a newline); anything else is `EINVAL`.
@@ -184,7 +175,7 @@ impl Control {
         try_pin_init!(Self {
             enabled <- dir.read_write_callback_file(
                 c"enabled",
-                pin_init!(Switch { mode <- new_mutex!(Mode { enabled: false, shutting_down: false }) }),
+                pin_init!(Switch { probes <- new_mutex!(None) }),
                 &enabled_read,
                 &enabled_write,
             ),
@@ -229,16 +220,5 @@ impl Control {
                 }
             }
         })
-    }
-
-    /// Unregisters the probes (waiting for running ones) and refuses any later switch-on.
-    pub(crate) fn shutdown(&self) {
-        let mut mode = self.enabled.mode.lock();
-        mode.shutting_down = true;
-        if mode.enabled {
-            // SAFETY: The probes are registered, and the mutex is held.
-            unsafe { bindings::kapi_probes_unregister() };
-            mode.enabled = false;
-        }
     }
 }

@@ -17,16 +17,19 @@ struct kapi_str {
 	unsigned int len;
 };
 
-/* One violation, as reported to tracefs. */
+/*
+ * One violation, as reported to tracefs: the report line (kapi_checker::report, the same text
+ * as in dmesg) and, for filters, some of its fields.
+ */
 struct kapi_report {
+	struct kapi_str line;		/* the report line, without a marker */
 	struct kapi_str syscall;	/* name without the sys_ prefix */
 	struct kapi_str kind;		/* arg, undeclared_errno, bad_success, oracle_errno, oracle_success */
 	struct kapi_str param;		/* parameter name, or "-" */
-	struct kapi_str allowed;	/* what the spec allows, e.g. "mask 0x1" */
 	struct kapi_str err;		/* errno name returned, or "-" */
-	__u64 value;			/* argument value (normalised to its C type) */
-	__s64 ret;			/* return value; 0 for argument violations */
-	__s32 nr;			/* syscall number */
+	__u64 value;			/* argument value (as its C type holds it) */
+	__s64 ret;			/* return value; 0 for argument violations (ret=- in the line) */
+	__u32 nr;			/* syscall number */
 };
 
 /* Registration of the sys_enter/sys_exit probes (C, kapi_validator_hooks.c). */
@@ -37,7 +40,7 @@ void kapi_probes_unregister(void);
 bool kapi_report_ratelimit(void);
 bool kapi_trace_enabled(void);
 void kapi_trace_violation(const struct kapi_report *report);
-void kapi_current_comm(char *buf, unsigned int len);
+void kapi_current_comm(char *buf, size_t len);
 
 /* Whether the trace event kapi_validator/kapi_violation has its tracefs directory. */
 bool kapi_trace_event_ready(void);

@@ -7,15 +7,15 @@
 //! `specs/`, and reports each violation to dmesg (rate-limited), to its own trace event
 //! (`events/kapi_validator/kapi_violation`) and to per-syscall counters in debugfs.
 //!
-//! Layout: [`spec_tables`] holds the generated tables, [`probes`] the probe entry points and the
-//! per-call state, [`report`] statistics and output, [`coverage`] which parts of each spec a run
-//! exercised, [`control`] the debugfs interface.
+//! Layout: [`spec_tables`] holds the generated tables, [`probes`] the probes' registration, entry
+//! points and per-call state, [`report`] statistics and output, [`coverage_state`] which parts of
+//! each spec a run exercised, [`control`] the debugfs interface.
 
 use kernel::prelude::*;
 
 mod bindings;
 mod control;
-mod coverage;
+mod coverage_state;
 mod probes;
 mod report;
 mod spec_tables;
@@ -34,26 +34,32 @@ module! {
     },
 }
 
+/// The module: its debugfs directory and files, and through them the probes.
+///
+/// Unloading drops it: the `enabled` file goes first and takes the probes with it (unregistered,
+/// running ones waited for), before any table, counter or file of this module goes away.
+#[pin_data]
 struct KapiValidator {
-    control: Pin<KBox<control::Control>>,
+    #[pin]
+    control: control::Control,
+    _dir: kernel::debugfs::Dir,
 }
 
-impl kernel::Module for KapiValidator {
-    fn init(_module: &'static ThisModule) -> Result<Self> {
+impl kernel::InPlaceModule for KapiValidator {
+    fn init(_module: &'static ThisModule) -> impl PinInit<Self, Error> {
         let enable = *module_parameters::enabled.value();
-        // The directory stays while any file in it exists.
         let dir = kernel::debugfs::Dir::new(control::DIR);
-        let control = KBox::pin_init(control::Control::new(&dir, enable), GFP_KERNEL)?;
-        pr_info!("loaded {} syscall specs (enabled={})\n", spec_tables::ALL.len(), enable);
-        Ok(Self { control })
-    }
-}
-
-impl Drop for KapiValidator {
-    fn drop(&mut self) {
-        // Unregisters the probes and waits for running ones before any of this module's memory
-        // (tables, counters, debugfs data) can go away.
-        self.control.shutdown();
-        pr_info!("unloaded\n");
+        try_pin_init!(Self {
+            control <- control::Control::new(&dir, enable),
+            _dir: dir,
+        })
+        .pin_chain(move |_| {
+            pr_info!(
+                "loaded {} syscall specs (enabled={})\n",
+                spec_tables::ALL.len(),
+                enable
+            );
+            Ok(())
+        })
     }
 }

@@ -152,7 +152,7 @@ bool kapi_trace_event_ready(void)
 	return ready;
 }
 
-void kapi_current_comm(char *buf, unsigned int len)
+void kapi_current_comm(char *buf, size_t len)
 {
 	strscpy(buf, current->comm, len);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 
-//! The probes' entry points, called by the C probes on `sys_enter` and `sys_exit`.
+//! The probes: their registration on `sys_enter` and `sys_exit` ([`Probes`]), and their entry
+//! points, called by the C probes.
 //!
 //! # Context
 //!
@@ -32,9 +33,44 @@ use core::sync::atomic::{
 };
 
 use kapi_checker::{check_entry, check_exit, Prediction, SyscallSpec, Verdict, MAX_PARAMS};
-use kernel::ffi::{c_long, c_ulong, c_void};
+use kernel::{
+    error::to_result,
+    ffi::{c_long, c_ulong, c_void},
+    prelude::*,
+};
 
-use crate::{bindings, coverage, report, spec_tables};
+use crate::{bindings, coverage_state, report, spec_tables};
+
+/// The probes on `sys_enter` and `sys_exit`, registered for as long as this value lives:
+/// dropping it unregisters them and waits until none of them runs.
+///
+/// # Invariants
+///
+/// The probes are registered, and this is the only value that says so: only [`Probes::register`]
+/// makes one, and it fails while another exists (the tracepoints refuse the same probe twice).
+pub(crate) struct Probes(());
+
+impl Probes {
+    /// Registers the probes. Must not be called from a probe.
+    pub(crate) fn register() -> Result<Self> {
+        // No probe of this module runs while none is registered (the invariant: no `Probes`
+        // exists, or this call fails below), so the in-flight table can be cleared.
+        reset_inflight();
+        // SAFETY: Called from process context. Registration fails with `EEXIST` if the probes
+        // are already registered.
+        to_result(unsafe { bindings::kapi_probes_register() })?;
+        // INVARIANT: registered just now.
+        Ok(Self(()))
+    }
+}
+
+impl Drop for Probes {
+    fn drop(&mut self) {
+        // SAFETY: The probes are registered (type invariant); after this call none of them runs
+        // or can start, so nothing of this module is used by them any more.
+        unsafe { bindings::kapi_probes_unregister() };
+    }
+}
 
 /// Slots for calls between their entry and exit; only calls of specified syscalls take one.
 const SLOTS: usize = 256;
@@ -75,7 +111,12 @@ fn pack(nr: u32, prediction: Prediction) -> u64 {
 
 /// The syscall number and the prediction of a word made by [`pack`].
 fn unpack(call: u64) -> (u32, Prediction) {
-    ((call >> 32) as u32, Prediction::from_bits(call as u16))
+    let [nr @ .., _, _, _, _] = call.to_be_bytes();
+    let [.., p1, p0] = call.to_be_bytes();
+    (
+        u32::from_be_bytes(nr),
+        Prediction::from_bits(u16::from_be_bytes([p1, p0])),
+    )
 }
 
 fn slots_for(key: usize) -> impl Iterator<Item = &'static Slot> {
@@ -85,7 +126,7 @@ fn slots_for(key: usize) -> impl Iterator<Item = &'static Slot> {
 }
 
 /// Forgets every in-flight call. Called only while the probes are unregistered.
-pub(crate) fn reset_inflight() {
+fn reset_inflight() {
     for slot in &INFLIGHT {
         slot.task.store(0, Release);
     }
@@ -145,8 +186,7 @@ pub(crate) unsafe extern "C" fn kapi_validator_sys_enter(
     regs: *mut bindings::pt_regs,
     task: *mut c_void,
 ) {
-    // `long` is 64 bits wide on every architecture this module builds for.
-    let Some((idx, spec)) = spec_tables::lookup(nr as i64) else {
+    let Some((idx, spec)) = spec_tables::lookup(nr) else {
         return;
     };
     // SAFETY: Forwarded from the caller.
@@ -173,13 +213,11 @@ unsafe fn enter(idx: usize, spec: &SyscallSpec, regs: *mut bindings::pt_regs, ta
     if !entry.is_clean() {
         let mut verdict = Verdict::new();
         entry.violations(spec, &args, &mut verdict);
-        coverage::entry(idx, spec, &verdict);
-        report::verdict(idx, spec, &args, &verdict);
+        coverage_state::entry(idx, spec, &verdict);
+        report::verdict(idx, spec, &verdict);
     }
-    // The task pointer is only an identity; it is never printed. The spec's number is below
-    // 2^32 (it indexes the syscall table).
-    let nr = spec.nr as u32;
-    if !remember(task as usize, nr, &args, entry.prediction()) {
+    // The task pointer is only an identity; it is never printed.
+    if !remember(task.addr(), spec.nr, &args, entry.prediction()) {
         report::count_untracked(idx);
     }
 }
@@ -188,11 +226,14 @@ unsafe fn enter(idx: usize, spec: &SyscallSpec, regs: *mut bindings::pt_regs, ta
 /// its return value and the task that made it (an identity only; not dereferenced).
 #[no_mangle]
 pub(crate) extern "C" fn kapi_validator_sys_exit(nr: c_long, ret: c_long, task: *mut c_void) {
-    // `long` is 64 bits wide on every architecture this module builds for.
-    let Some((idx, spec)) = spec_tables::lookup(nr as i64) else {
+    let Some((idx, spec)) = spec_tables::lookup(nr) else {
         return;
     };
-    exit(idx, spec, ret as i64, task as usize);
+    // `long` is 64 bits wide on every architecture this module builds for: never `Err`.
+    let Ok(ret) = i64::try_from(ret) else {
+        return;
+    };
+    exit(idx, spec, ret, task.addr());
 }
 
 /// The `sys_exit` of a syscall with a spec: `spec` is `ALL[idx]`, `key` the task.
@@ -200,15 +241,15 @@ pub(crate) extern "C" fn kapi_validator_sys_exit(nr: c_long, ret: c_long, task: 
 fn exit(idx: usize, spec: &SyscallSpec, ret: i64, key: usize) {
     // An exit whose entry was not seen (the probes were registered mid-call, or seccomp or
     // ptrace skipped sys_enter) is not judged.
-    let Some((args, prediction)) = recall(key, spec.nr as u32) else {
+    let Some((args, prediction)) = recall(key, spec.nr) else {
         return;
     };
-    report::count_exit(idx, ret);
-    coverage::exit(idx, spec, ret);
+    report::count_exit(idx);
+    coverage_state::exit(idx, spec, ret);
     let exit = check_exit(spec, &args, prediction, ret);
     if !exit.is_clean() {
         let mut verdict = Verdict::new();
         exit.violations(spec, &args, ret, &mut verdict);
-        report::verdict(idx, spec, &args, &verdict);
+        report::verdict(idx, spec, &verdict);
     }
 }

@@ -1,26 +1,30 @@
 // SPDX-License-Identifier: GPL-2.0
 
-//! Reporting: per-syscall counters, one dmesg line per violation (rate-limited) and one trace
-//! event per violation (`events/kapi_validator/kapi_violation`).
-//!
-//! The dmesg line is stable and greppable:
+//! Reporting: per-syscall counters, and per violation one report line in dmesg (rate-limited)
+//! and in the trace event `events/kapi_validator/kapi_violation`: the same line in both, as
+//! `kapi_checker::report` defines it, e.g.
 //!
 //! ```text
-//! kapi_validator: violation syscall=mlock2 nr=325 pid=42 comm=prog kind=arg param=flags value=0x80 allowed="mask 0x1" ret=0 errno=-
+//! kapi_validator: violation syscall=mlock2 nr=325 pid=42 comm=prog kind=arg param=flags value=0x80 allowed="mask 0x1" ret=- errno=-
 //! ```
 //!
 //! Counters are exact; only dmesg is rate-limited. No kernel address is ever printed.
 
-use core::fmt::{self, Write};
+use core::{
+    fmt,
+    sync::atomic::{AtomicU64, Ordering::Relaxed},
+};
 
 use kapi_checker::{
-    errno_of, AllowedDisplay, MessageBuf, ReturnCheck, SyscallSpec, Verdict, Violation, ViolationKind,
-    MAX_PARAMS,
+    report::{self, Report, REPORT_CAPACITY},
+    MessageBuf, SyscallSpec, Verdict, Violation, ViolationKind,
 };
-use core::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use kernel::prelude::*;
 
-use crate::{bindings, spec_tables::{ALL, NR_SPECS}};
+use crate::{
+    bindings,
+    spec_tables::{self, ALL, NR_SPECS},
+};
 
 const NR_KINDS: usize = ViolationKind::ALL.len();
 
@@ -72,7 +76,7 @@ pub(crate) fn count_call(idx: usize) {
     }
 }
 
-pub(crate) fn count_exit(idx: usize, _ret: i64) {
+pub(crate) fn count_exit(idx: usize) {
     if let Some(s) = stats(idx) {
         s.exits.fetch_add(1, Relaxed);
     }
@@ -93,7 +97,11 @@ pub(crate) fn reset() {
 
 /// Writes the statistics table: one line per syscall.
 pub(crate) fn write_stats(f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    write!(f, "{:<16} {:>5} {:>10} {:>10} {:>9}", "syscall", "nr", "calls", "exits", "untracked")?;
+    write!(
+        f,
+        "{:<16} {:>5} {:>10} {:>10} {:>9}",
+        "syscall", "nr", "calls", "exits", "untracked"
+    )?;
     for kind in ViolationKind::ALL {
         write!(f, " {:>16}", kind.name())?;
     }
@@ -116,49 +124,6 @@ pub(crate) fn write_stats(f: &mut fmt::Formatter<'_>) -> fmt::Result {
     Ok(())
 }
 
-/// Name of an errno for reports: the spec's own name when declared, else the kernel's.
-fn errno_name(spec: &SyscallSpec, errno: u16) -> &'static str {
-    spec.error_name(errno)
-        .or_else(|| crate::spec_tables::errno_name(errno))
-        .unwrap_or("E?")
-}
-
-/// Writes what the spec allows for violation `v`.
-fn write_allowed(out: &mut MessageBuf, spec: &SyscallSpec, v: &Violation) -> fmt::Result {
-    let param = v.param.and_then(|p| spec.params.get(usize::from(p)));
-    let constraint = param.and_then(|p| p.constraints.get(usize::from(v.constraint)));
-    match v.kind {
-        ViolationKind::Arg => {
-            if let (Some(p), Some(c)) = (param, constraint) {
-                write!(out, "{}", AllowedDisplay { spec, ty: p.ty, param: p.name, constraint: c })?;
-            }
-        }
-        ViolationKind::UndeclaredErrno => {
-            out.write_str("declared:")?;
-            for e in spec.errors {
-                write!(out, " {}", e.name)?;
-            }
-        }
-        ViolationKind::BadSuccess => match spec.ret {
-            ReturnCheck::Any => out.write_str("any")?,
-            ReturnCheck::Exact(v) => write!(out, "{v}")?,
-            ReturnCheck::Range { min, max } => write!(out, "range [{min}, {max}]")?,
-            ReturnCheck::Fd => out.write_str("fd")?,
-            ReturnCheck::NoReturn => out.write_str("no return")?,
-        },
-        ViolationKind::OracleErrno | ViolationKind::OracleSuccess => {
-            if let (Some(p), Some(c)) = (param, constraint) {
-                for (i, e) in c.errnos.iter().enumerate() {
-                    let sep = if i == 0 { "" } else { "|" };
-                    write!(out, "{sep}{}", errno_name(spec, *e))?;
-                }
-                write!(out, " ({})", AllowedDisplay { spec, ty: p.ty, param: p.name, constraint: c })?;
-            }
-        }
-    }
-    Ok(())
-}
-
 fn kapi_str(s: &str) -> bindings::kapi_str {
     bindings::kapi_str {
         ptr: s.as_ptr().cast(),
@@ -167,7 +132,7 @@ fn kapi_str(s: &str) -> bindings::kapi_str {
 }
 
 /// Counts and reports every violation of a verdict.
-pub(crate) fn verdict(idx: usize, spec: &SyscallSpec, _args: &[u64; MAX_PARAMS], verdict: &Verdict) {
+pub(crate) fn verdict(idx: usize, spec: &SyscallSpec, verdict: &Verdict) {
     if verdict.is_clean() {
         return;
     }
@@ -178,13 +143,26 @@ pub(crate) fn verdict(idx: usize, spec: &SyscallSpec, _args: &[u64; MAX_PARAMS],
         s.dropped.fetch_add(u64::from(verdict.dropped), Relaxed);
     }
     for v in &verdict.violations {
-        if let Some(counter) = s.violations.get(v.kind as usize) {
+        if let Some(counter) = s.violations.get(usize::from(v.kind as u8)) {
             counter.fetch_add(1, Relaxed);
         }
         report(spec, v);
     }
 }
 
+/// The current task's name (`comm`), up to its NUL, in `buf`.
+fn current_comm(buf: &mut [u8; TASK_COMM_LEN]) -> &str {
+    // SAFETY: `buf` is writable for its whole length; the C side NUL-terminates within it.
+    unsafe { bindings::kapi_current_comm(buf.as_mut_ptr().cast(), buf.len()) };
+    let len = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+    core::str::from_utf8(buf.get(..len).unwrap_or(&[])).unwrap_or("?")
+}
+
+/// The size of a task's name with its NUL (`TASK_COMM_LEN`; a longer name would be cut).
+const TASK_COMM_LEN: usize = 16;
+
+/// Prints one violation as a report line (`kapi_checker::report`) to the trace event, if it is
+/// enabled, and to dmesg, within its rate limit.
 fn report(spec: &SyscallSpec, v: &Violation) {
     // A flood of bad calls is counted in full, but formatted only for an output that takes it:
     // the trace event when someone enabled it, dmesg within its rate limit.
@@ -195,72 +173,31 @@ fn report(spec: &SyscallSpec, v: &Violation) {
     if !tracing && !printing {
         return;
     }
-    let mut allowed = MessageBuf::new();
-    // Writing to a MessageBuf truncates instead of failing.
-    let _ = write_allowed(&mut allowed, spec, v);
-    let param = v
-        .param
-        .and_then(|p| spec.params.get(usize::from(p)))
-        .map_or("-", |p| p.name);
-    let err = errno_of(v.ret).map_or("-", |e| errno_name(spec, e));
-    let kind = v.kind.name();
-    let value = shown_value(spec, v);
-
-    let record = bindings::kapi_report {
-        syscall: kapi_str(spec.name),
-        kind: kapi_str(kind),
-        param: kapi_str(param),
-        allowed: kapi_str(allowed.as_str()),
-        err: kapi_str(err),
-        value,
-        ret: v.ret,
-        nr: i32::try_from(spec.nr).unwrap_or(-1),
+    let mut comm = [0u8; TASK_COMM_LEN];
+    let r = Report {
+        spec,
+        violation: v,
+        pid: kernel::current!().pid(),
+        comm: current_comm(&mut comm),
+        errno_names: spec_tables::errno_name,
     };
+    let line = MessageBuf::<REPORT_CAPACITY>::format_into(format_args!("{r}"));
     if tracing {
+        let record = bindings::kapi_report {
+            line: kapi_str(line.as_str()),
+            syscall: kapi_str(spec.name),
+            kind: kapi_str(v.kind.name()),
+            param: kapi_str(r.param()),
+            err: kapi_str(r.errno()),
+            value: r.value(),
+            ret: r.ret().unwrap_or(0),
+            nr: spec.nr,
+        };
         // SAFETY: `record` and the strings it points to are valid for the duration of the call;
         // the trace event copies them.
         unsafe { bindings::kapi_trace_violation(&record) };
     }
-    if !printing {
-        return;
-    }
-    let mut comm = [0u8; 16];
-    // SAFETY: `comm` is writable for its whole length; the C side NUL-terminates within it.
-    unsafe { bindings::kapi_current_comm(comm.as_mut_ptr().cast(), comm.len() as u32) };
-    let comm_len = comm.iter().position(|&b| b == 0).unwrap_or(comm.len());
-    let comm = core::str::from_utf8(comm.get(..comm_len).unwrap_or(&[])).unwrap_or("?");
-    let pid = kernel::current!().pid();
-    // An argument is judged at entry, before the call has run: it has no return value yet.
-    let mut ret = MessageBuf::new();
-    let _ = if v.kind == ViolationKind::Arg {
-        ret.write_str("-")
-    } else {
-        write!(ret, "{}", v.ret)
-    };
-    pr_warn!(
-        "violation syscall={} nr={} pid={} comm={} kind={} param={} value={:#x} allowed=\"{}\" ret={} errno={}\n",
-        spec.name,
-        spec.nr,
-        pid,
-        comm,
-        kind,
-        param,
-        value,
-        allowed.as_str(),
-        ret.as_str(),
-        err
-    );
-}
-
-/// The value of a violation as its parameter's C type holds it: the low `bits` bits, so an
-/// `int` of -1 shows as `0xffffffff`, not sign-extended to 64 bits.
-fn shown_value(spec: &SyscallSpec, v: &Violation) -> u64 {
-    let bits = v
-        .param
-        .and_then(|p| spec.params.get(usize::from(p)))
-        .map_or(64, |p| u32::from(p.ty.bits));
-    match 1u64.checked_shl(bits) {
-        Some(limit) if bits < 64 => v.value & limit.wrapping_sub(1),
-        _ => v.value,
+    if printing {
+        pr_warn!("{}{}\n", report::DMESG_TAG, line.as_str());
     }
 }

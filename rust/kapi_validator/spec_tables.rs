@@ -3,6 +3,7 @@
 //! The spec tables generated from `specs/` by `kapi gen`, and O(1) lookup by syscall number.
 
 use kapi_checker::SyscallSpec;
+use kernel::ffi::c_long;
 
 #[allow(missing_docs, unreachable_pub, clippy::all)]
 mod generated {
@@ -15,6 +16,8 @@ pub(crate) use generated::{ALL, NR_SPECS, SPECS};
 
 /// `INDEX[nr]` is the position of syscall `nr` in [`ALL`], or `u16::MAX`.
 static INDEX: [u16; SPECS.len()] = {
+    // (`as` in `const` context, where `TryFrom` is not available: the generator emits fewer
+    // than `u16::MAX` specs, and a number past the table is skipped.)
     let mut index = [u16::MAX; SPECS.len()];
     let mut i = 0;
     while i < ALL.len() {
@@ -30,7 +33,7 @@ static INDEX: [u16; SPECS.len()] = {
 /// The spec of syscall `nr` and its index in [`ALL`], if it has one: two bounds-checked array
 /// loads, no search.
 #[inline]
-pub(crate) fn lookup(nr: i64) -> Option<(usize, &'static SyscallSpec)> {
+pub(crate) fn lookup(nr: c_long) -> Option<(usize, &'static SyscallSpec)> {
     let nr = usize::try_from(nr).ok()?;
     let idx = usize::from(*INDEX.get(nr)?);
     Some((idx, *ALL.get(idx)?))

@@ -56,6 +56,11 @@ impl ViolationKind {
             ViolationKind::OracleSuccess => "oracle_success",
         }
     }
+
+    /// The kind of a [`ViolationKind::name`].
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.name() == name)
+    }
 }
 
 /// One violation found in one call.

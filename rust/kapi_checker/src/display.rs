@@ -6,20 +6,40 @@ use core::fmt;
 
 use crate::spec::{ArgType, Constraint, ConstraintKind, SyscallSpec};
 
-/// Capacity of a [`MessageBuf`] in bytes.
+/// Default capacity of a [`MessageBuf`] in bytes: what a report's `allowed` text may take.
 pub const MESSAGE_CAPACITY: usize = 96;
 
-/// A fixed-capacity message buffer. Writing past its capacity truncates (at a character
-/// boundary) instead of failing, so a report is always produced. Truncation is final: once a
-/// character did not fit, later writes are dropped too, even short ones that would fit, so the
-/// text is always a prefix of what was written.
+/// A fixed-capacity message buffer of `N` bytes. Writing past its capacity truncates (at a
+/// character boundary) instead of failing, so a report is always produced. Truncation is final:
+/// once a character did not fit, later writes are dropped too, even short ones that would fit,
+/// so the text is always a prefix of what was written.
 #[derive(Clone, Debug, Default)]
-pub struct MessageBuf(heapless::String<MESSAGE_CAPACITY>, bool);
+pub struct MessageBuf<const N: usize = MESSAGE_CAPACITY>(heapless::String<N>, bool);
 
 impl MessageBuf {
-    /// An empty buffer.
+    /// An empty buffer of the default capacity.
     pub const fn new() -> Self {
+        Self::empty()
+    }
+
+    /// Formats `args` into a fresh buffer of the default capacity, truncating if needed.
+    pub fn format(args: fmt::Arguments<'_>) -> Self {
+        Self::format_into(args)
+    }
+}
+
+impl<const N: usize> MessageBuf<N> {
+    /// An empty buffer.
+    pub const fn empty() -> Self {
         Self(heapless::String::new(), false)
+    }
+
+    /// Formats `args` into a fresh buffer, truncating if needed.
+    pub fn format_into(args: fmt::Arguments<'_>) -> Self {
+        let mut buf = Self::empty();
+        // Writing to a MessageBuf never fails; it truncates.
+        let _ = fmt::write(&mut buf, args);
+        buf
     }
 
     /// Whether something written was cut off.
@@ -31,17 +51,9 @@ impl MessageBuf {
     pub fn as_str(&self) -> &str {
         self.0.as_str()
     }
-
-    /// Formats `args` into a fresh buffer, truncating if needed.
-    pub fn format(args: fmt::Arguments<'_>) -> Self {
-        let mut buf = Self::new();
-        // Writing to a MessageBuf never fails; it truncates.
-        let _ = fmt::write(&mut buf, args);
-        buf
-    }
 }
 
-impl fmt::Write for MessageBuf {
+impl<const N: usize> fmt::Write for MessageBuf<N> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
         if self.1 {
             return Ok(());

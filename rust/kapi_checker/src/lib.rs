@@ -19,6 +19,7 @@
 mod check;
 pub mod coverage;
 mod display;
+pub mod report;
 mod spec;
 
 pub use check::{

@@ -77,7 +77,7 @@ fn clone_keeps_state() {
     let mut c = b.clone();
     c.write_str("y").unwrap();
     assert_eq!(c.as_str(), b.as_str());
-    assert!(MessageBuf::default().as_str().is_empty());
+    assert!(<MessageBuf>::default().as_str().is_empty());
 }
 
 proptest! {

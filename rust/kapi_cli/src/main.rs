@@ -44,6 +44,9 @@ enum Command {
     /// Summarise the module's violation reports (trace_pipe / saved trace events, or dmesg
     /// lines) by syscall and kind.
     Trace(cmd::trace::TraceArgs),
+    /// Print the report line's markers, keys and kinds as shell variable assignments (for
+    /// scripts that cannot run `kapi trace`, such as the guest tests).
+    ReportFormat(cmd::report_format::ReportFormatArgs),
 }
 
 /// Where the kernel facts come from.
@@ -117,6 +120,7 @@ fn main() -> ExitCode {
         Command::Gen(a) => cmd::gen::run(&a),
         Command::Coverage(a) => cmd::coverage::run(&a),
         Command::Trace(a) => cmd::trace::run(&a),
+        Command::ReportFormat(a) => cmd::report_format::run(&a),
     };
     match r {
         Ok(true) => ExitCode::SUCCESS,

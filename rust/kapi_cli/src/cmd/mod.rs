@@ -11,6 +11,7 @@ pub mod coverage;
 pub mod gen;
 pub mod import;
 pub mod lint;
+pub mod report_format;
 pub mod show;
 pub mod trace;
 

@@ -4,13 +4,9 @@
 //! trace buffer (`kapi_violation:` events) and from dmesg (`kapi_validator: violation` lines),
 //! as counts by syscall and kind.
 //!
-//! Accepted lines (anything before the marker, such as the tracer's task/CPU/timestamp columns
-//! or dmesg's `[    1.23]`, is ignored; lines without a marker are skipped):
-//!
-//! ```text
-//! ... kapi_violation: syscall=<s> nr=<n> comm=<c> kind=<k> param=<p> value=<hex> allowed="<a>" ret=<r> errno=<e>
-//! ... kapi_validator: violation syscall=<s> nr=<n> pid=<p> comm=<c> kind=<k> param=<p> value=<hex> allowed="<a>" ret=<r> errno=<e>
-//! ```
+//! The lines are read by `kapi_checker::report::parse`, the other half of the formatter the
+//! module prints them with: anything before the marker (the tracer's task/CPU/timestamp columns,
+//! dmesg's `[    1.23]`) is ignored, and lines without a marker are skipped.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -18,6 +14,9 @@ use std::path::PathBuf;
 use anyhow::{bail, Result};
 use clap::Args;
 use serde::Serialize;
+
+use kapi_checker::report::{self, Source};
+use kapi_checker::ViolationKind;
 
 use super::{read_input, Table};
 
@@ -33,34 +32,12 @@ pub struct TraceArgs {
     pub json: bool,
 }
 
-/// The violation kinds, in the module's order (`kapi_checker::ViolationKind::ALL`).
-pub const KINDS: [&str; 5] = [
-    "arg",
-    "undeclared_errno",
-    "bad_success",
-    "oracle_errno",
-    "oracle_success",
-];
-
-const TRACE_MARKER: &str = "kapi_violation: ";
-const TRACE_KEYS: &[&str] = &[
-    "syscall", "nr", "comm", "kind", "param", "value", "allowed", "ret", "errno",
-];
-const DMESG_MARKER: &str = "kapi_validator: violation ";
-const DMESG_KEYS: &[&str] = &[
-    "syscall", "nr", "pid", "comm", "kind", "param", "value", "allowed", "ret", "errno",
-];
-
-/// Where a report came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Source {
-    /// A trace event.
-    Trace,
-    /// A dmesg line.
-    Dmesg,
+/// The violation kinds' names, in the module's order.
+fn kinds() -> impl Iterator<Item = &'static str> {
+    ViolationKind::ALL.iter().map(|k| k.name())
 }
 
-/// One parsed report.
+/// One parsed report line (the fields `kapi trace` counts by).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Report {
     /// Trace event or dmesg line.
@@ -68,113 +45,29 @@ pub struct Report {
     /// Syscall name.
     pub syscall: String,
     /// Syscall number.
-    pub nr: i64,
-    /// One of [`KINDS`].
-    pub kind: String,
+    pub nr: u32,
+    /// The kind.
+    pub kind: ViolationKind,
     /// Parameter name or `-`.
     pub param: String,
     /// Errno name or `-`.
     pub errno: String,
 }
 
-/// Splits `rest` (`k1=v1 k2=v2 ...`) into the values of `keys`, which must come in this order.
-/// A value runs up to the next ` <key>=`, so it may hold blanks (`comm`, `allowed`).
-fn fields<'a>(
-    source: &str,
-    n: usize,
-    rest: &'a str,
-    keys: &[&str],
-    what: &str,
-) -> Result<Vec<&'a str>> {
-    let mut out = Vec::with_capacity(keys.len());
-    let mut rest = rest.trim_end();
-    for (i, key) in keys.iter().enumerate() {
-        let Some(after) = rest.strip_prefix(key).and_then(|r| r.strip_prefix('=')) else {
-            let found: String = rest.chars().take(24).collect();
-            bail!(
-                "{source}:{n}: expected `{key}=` in a {what} (fields: {}), found `{found}`",
-                keys.iter()
-                    .map(|k| format!("{k}="))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            );
-        };
-        let (value, next) = match keys.get(i + 1) {
-            Some(next_key) => {
-                let sep = format!(" {next_key}=");
-                match after.find(&sep) {
-                    Some(at) => (&after[..at], &after[at + 1..]),
-                    None => {
-                        bail!("{source}:{n}: expected `{next_key}=` after `{key}=` in a {what}")
-                    }
-                }
-            }
-            None => (after, ""),
-        };
-        out.push(value);
-        rest = next;
-    }
-    Ok(out)
-}
-
-/// Parses one line; `Ok(None)` for a line without a marker.
+/// Parses one line (`source` and `n` name it in an error); `Ok(None)` for a line without a
+/// report marker. The format is `kapi_checker::report`'s.
 pub fn parse_line(source: &str, n: usize, line: &str) -> Result<Option<Report>> {
-    let (src, rest, keys, what) = if let Some(at) = line.find(TRACE_MARKER) {
-        (
-            Source::Trace,
-            &line[at + TRACE_MARKER.len()..],
-            TRACE_KEYS,
-            "trace event",
-        )
-    } else if let Some(at) = line.find(DMESG_MARKER) {
-        (
-            Source::Dmesg,
-            &line[at + DMESG_MARKER.len()..],
-            DMESG_KEYS,
-            "dmesg line",
-        )
-    } else {
-        return Ok(None);
-    };
-    let v = fields(source, n, rest, keys, what)?;
-    let get = |key: &str| {
-        keys.iter()
-            .position(|k| *k == key)
-            .and_then(|i| v.get(i))
-            .copied()
-            .unwrap_or("")
-    };
-    let syscall = get("syscall");
-    if syscall.is_empty()
-        || !syscall
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_')
-    {
-        bail!("{source}:{n}: expected a syscall name after `syscall=`, found `{syscall}`");
+    match report::parse(line) {
+        Ok(r) => Ok(r.map(|r| Report {
+            source: r.source,
+            syscall: r.syscall.to_string(),
+            nr: r.nr,
+            kind: r.kind,
+            param: r.param.to_string(),
+            errno: r.errno.to_string(),
+        })),
+        Err(e) => bail!("{source}:{n}: {e}"),
     }
-    let nr = get("nr");
-    let Ok(nr) = nr.parse::<i64>() else {
-        bail!("{source}:{n}: expected a number after `nr=`, found `{nr}`");
-    };
-    let kind = get("kind");
-    if !KINDS.contains(&kind) {
-        bail!(
-            "{source}:{n}: expected a kind ({}) after `kind=`, found `{kind}`",
-            KINDS.join(", ")
-        );
-    }
-    let ret = get("ret");
-    if ret.parse::<i64>().is_err() {
-        bail!("{source}:{n}: expected a number after `ret=`, found `{ret}`");
-    }
-    Ok(Some(Report {
-        source: src,
-        syscall: syscall.to_string(),
-        nr,
-        kind: kind.to_string(),
-        param: get("param").to_string(),
-        errno: get("errno").to_string(),
-    }))
 }
 
 /// Counts of one syscall.
@@ -183,7 +76,7 @@ pub struct SyscallCounts {
     /// Syscall name.
     pub syscall: String,
     /// Syscall number.
-    pub nr: i64,
+    pub nr: u32,
     /// Violations by kind (every kind present, in the module's order).
     pub kinds: BTreeMap<String, u64>,
     /// All violations of this syscall.
@@ -222,8 +115,8 @@ pub struct Summary {
 
 /// Parses a whole input and counts.
 pub fn summarise(source: &str, text: &str) -> Result<Summary> {
-    let mut by_syscall: BTreeMap<(i64, String), BTreeMap<String, u64>> = BTreeMap::new();
-    let mut details: BTreeMap<(i64, String, usize, String, String), u64> = BTreeMap::new();
+    let mut by_syscall: BTreeMap<(u32, String), BTreeMap<String, u64>> = BTreeMap::new();
+    let mut details: BTreeMap<(u32, String, u8, String, String), u64> = BTreeMap::new();
     let (mut trace_events, mut dmesg_lines) = (0, 0);
     for (i, line) in text.lines().enumerate() {
         let Some(r) = parse_line(source, i + 1, line)? else {
@@ -235,14 +128,10 @@ pub fn summarise(source: &str, text: &str) -> Result<Summary> {
         }
         let counts = by_syscall
             .entry((r.nr, r.syscall.clone()))
-            .or_insert_with(|| KINDS.iter().map(|k| (k.to_string(), 0)).collect());
-        *counts.entry(r.kind.clone()).or_default() += 1;
-        let kind_pos = KINDS
-            .iter()
-            .position(|k| *k == r.kind)
-            .unwrap_or(KINDS.len());
+            .or_insert_with(|| kinds().map(|k| (k.to_string(), 0)).collect());
+        *counts.entry(r.kind.name().to_string()).or_default() += 1;
         *details
-            .entry((r.nr, r.syscall, kind_pos, r.param, r.errno))
+            .entry((r.nr, r.syscall, r.kind as u8, r.param, r.errno))
             .or_default() += 1;
     }
     let syscalls = by_syscall
@@ -258,7 +147,10 @@ pub fn summarise(source: &str, text: &str) -> Result<Summary> {
         .into_iter()
         .map(|((_, syscall, kind, param, errno), count)| Detail {
             syscall,
-            kind: KINDS.get(kind).copied().unwrap_or("?").to_string(),
+            kind: ViolationKind::ALL
+                .get(usize::from(kind))
+                .map_or("?", |k| k.name())
+                .to_string(),
             param,
             errno,
             count,
@@ -281,14 +173,14 @@ pub fn render(s: &Summary) -> String {
         return out;
     }
     let mut header = vec!["syscall"];
-    header.extend(KINDS);
+    header.extend(kinds());
     header.push("total");
     let mut t = Table::new(&header).right_from(1);
-    let mut sums = [0u64; KINDS.len()];
+    let mut sums = [0u64; ViolationKind::ALL.len()];
     for c in &s.syscalls {
         let mut row = vec![c.syscall.clone()];
-        for (k, sum) in KINDS.iter().zip(sums.iter_mut()) {
-            let v = c.kinds.get(*k).copied().unwrap_or(0);
+        for (k, sum) in kinds().zip(sums.iter_mut()) {
+            let v = c.kinds.get(k).copied().unwrap_or(0);
             *sum += v;
             row.push(v.to_string());
         }
@@ -340,7 +232,7 @@ pub fn run(a: &TraceArgs) -> Result<bool> {
 mod tests {
     use super::*;
 
-    const EVENT: &str = r#"     mlock_calls-52      [001] .....     1.781234: kapi_violation: syscall=mlock2 nr=325 comm=mlock calls kind=arg param=flags value=0x80 allowed="mask 0x1" ret=0 errno=-"#;
+    const EVENT: &str = r#"     mlock_calls-52      [001] .....     1.781234: kapi_violation: syscall=mlock2 nr=325 pid=52 comm=mlock calls kind=arg param=flags value=0x80 allowed="mask 0x1" ret=- errno=-"#;
     const DMESG: &str = r#"[    1.781300] kapi_validator: violation syscall=mlockall nr=151 pid=52 comm=mlock_calls kind=oracle_success param=flags value=0x4 allowed="EINVAL (not {4})" ret=0 errno=-"#;
 
     #[test]
@@ -352,15 +244,15 @@ mod tests {
                 source: Source::Trace,
                 syscall: "mlock2".into(),
                 nr: 325,
-                kind: "arg".into(),
+                kind: ViolationKind::Arg,
                 param: "flags".into(),
                 errno: "-".into(),
             }
         );
         let r = parse_line("f", 2, DMESG).unwrap().unwrap();
         assert_eq!(
-            (r.source, r.syscall.as_str(), r.kind.as_str()),
-            (Source::Dmesg, "mlockall", "oracle_success")
+            (r.source, r.syscall.as_str(), r.kind),
+            (Source::Dmesg, "mlockall", ViolationKind::OracleSuccess)
         );
         assert_eq!(parse_line("f", 3, "# tracer: nop").unwrap(), None);
         assert_eq!(
@@ -378,7 +270,7 @@ mod tests {
             ),
             (
                 "x: kapi_violation: syscall=mlock2 nr=325",
-                "f:7: expected `comm=` after `nr=` in a trace event",
+                "f:7: expected `pid=` after `nr=` in a trace event",
             ),
             (
                 &EVENT.replace("kind=arg", "kind=weird"),

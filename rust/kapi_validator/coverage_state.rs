@@ -31,8 +31,7 @@ use core::{
 
 use kapi_checker::{
     coverage::{
-        broken_constraints, covered_constraints, covered_errors, exit_outcome, Outcome,
-        MAX_COVERED,
+        broken_constraints, covered_constraints, covered_errors, exit_outcome, Outcome, MAX_COVERED,
     },
     SyscallSpec, Verdict,
 };
@@ -119,7 +118,12 @@ pub(crate) fn write(f: &mut fmt::Formatter<'_>) -> fmt::Result {
         }
         let constraints = c.constraints.load(Relaxed);
         for k in covered_constraints(spec) {
-            writeln!(f, "{name} constraint {} {}", k.label, state(constraints, k.bit))?;
+            writeln!(
+                f,
+                "{name} constraint {} {}",
+                k.label,
+                state(constraints, k.bit)
+            )?;
         }
     }
     Ok(())
