@@ -42,7 +42,7 @@ check "specs/ has one file per listed spec" test "$(ls $DBG/specs | wc -l)" = "$
 
 ev=$TRACE/events/$KAPI_TRACE_EVENT
 check "trace event kapi_validator/kapi_violation exists" test -f $ev/format
-for field in nr syscall kind param value allowed ret err comm; do
+for field in nr syscall kind param value ret err line; do
 	check "trace event has field '$field'" grep -q "field:.* $field\\(\\[\\|;\\)" $ev/format
 done
 
