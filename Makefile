@@ -117,8 +117,10 @@ demo: setup
 	@$(MAKE) -s module-variant >/dev/null
 	@$(MAKE) -s vm CMD='/kapi/selftests/demo.sh' CPUS=2 FILES="$(VARIANT_OUT)/kapi_validator-variant.ko"
 
+# (The kernel source is fetched first: a failure there stops here rather than skipping the tests
+# that need it.)
 host-test:
-	KAPI_KSRC="$$($(ROOT)/scripts/kernel.sh source)" $(ROOT)/scripts/host-test.sh
+	ksrc=$$($(ROOT)/scripts/kernel.sh source) && KAPI_KSRC="$$ksrc" $(ROOT)/scripts/host-test.sh
 
 vm-test: module module-variant selftests
 	@$(ROOT)/scripts/vm-selftest.sh "$(KDIR_RESOLVED)"
