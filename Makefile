@@ -81,13 +81,16 @@ kernel: setup
 kapi:
 	$(if $(KAPI_BIN),cargo build --release --locked -q -p kapi_cli,@echo "kapi: no spec generator in this tree; building the module without specs")
 
-# build_module OUT SPECS: builds kapi_validator.ko into OUT with SPECS built in.
+# build_module OUT SPECS: builds kapi_validator.ko into OUT with SPECS built in. The crates it
+# compiles (kapi_checker and its dependencies) are listed by scripts/crates.sh from Cargo.lock
+# into OUT/crates.mk, which Kbuild includes.
 define build_module
 	@set -e; source $(ROOT)/scripts/lib.sh; kernel_env; \
 	kdir="$(KDIR_RESOLVED)"; [ -n "$$kdir" ] || die "no kernel tree (KDIR)"; \
 	out="$(1)"; mkdir -p "$$out"; \
+	$(ROOT)/scripts/crates.sh >"$$out/crates.mk"; \
 	$(MAKE) -C "$$kdir" M=$(ROOT) MO="$$out" $(KMAKEFLAGS) KAPI_BIN=$(KAPI_BIN) KAPI_SPECS="$(2)" \
-		$$($(ROOT)/scripts/crates.sh) modules; \
+		KAPI_CRATES_MK="$$out/crates.mk" modules; \
 	echo "module: $$out/kapi_validator.ko"
 endef
 
