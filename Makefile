@@ -82,13 +82,16 @@ kernel: setup
 kapi:
 	$(if $(KAPI_BIN),cargo build --release --locked -q -p kapi_cli,@echo "kapi: no spec generator in this tree; building the module without specs")
 
-# build_module OUT SPECS [MAKEVARS]: builds kapi_validator.ko into OUT with SPECS built in.
+# build_module OUT SPECS [MAKEVARS]: builds kapi_validator.ko into OUT with SPECS built in (and
+# MAKEVARS passed to Kbuild). The crates it compiles (kapi_checker and its dependencies) are
+# listed by scripts/crates.sh from Cargo.lock into OUT/crates.mk, which Kbuild includes.
 define build_module
 	@set -e; source $(ROOT)/scripts/lib.sh; kernel_env; \
 	kdir="$(KDIR_RESOLVED)"; [ -n "$$kdir" ] || die "no kernel tree (KDIR)"; \
 	out="$(1)"; mkdir -p "$$out"; \
+	$(ROOT)/scripts/crates.sh >"$$out/crates.mk"; \
 	$(MAKE) -C "$$kdir" M=$(ROOT) MO="$$out" $(KMAKEFLAGS) $(3) KAPI_BIN=$(KAPI_BIN) KAPI_SPECS="$(2)" \
-		$$($(ROOT)/scripts/crates.sh) modules; \
+		KAPI_CRATES_MK="$$out/crates.mk" modules; \
 	echo "module: $$out/kapi_validator.ko"
 endef
 
@@ -130,8 +133,10 @@ demo: setup
 	@$(MAKE) -s module-variant >/dev/null
 	@$(MAKE) -s vm CMD='/kapi/selftests/demo.sh' CPUS=2 FILES="$(VARIANT_OUT)/kapi_validator-variant.ko"
 
+# (The kernel source is fetched first: a failure there stops here rather than skipping the tests
+# that need it.)
 host-test:
-	KAPI_KSRC="$$($(ROOT)/scripts/kernel.sh source)" $(ROOT)/scripts/host-test.sh
+	ksrc=$$($(ROOT)/scripts/kernel.sh source) && KAPI_KSRC="$$ksrc" $(ROOT)/scripts/host-test.sh
 
 vm-test: module module-variant selftests
 	@$(ROOT)/scripts/vm-selftest.sh "$(KDIR_RESOLVED)"

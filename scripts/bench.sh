@@ -65,8 +65,8 @@ run_vm() { # NAME VM-OPTIONS... -- GUEST-ENV
 	grep -q "^$name done" "$work/results" || die "the $name boot did not finish the benchmark"
 }
 icount_flags="-icount shift=0,sleep=off -rtc base=2020-01-01T00:00:00,clock=vm"
-run_vm icount --cpus 1 --icount -- "CALLS=$calls ROUNDS=2 /kapi/selftests/bench.sh"
-run_vm wall --cpus "$cpus" -- "CALLS=$calls ROUNDS=$rounds PARALLEL=1 /kapi/selftests/bench.sh"
+run_vm icount --cpus 1 --icount -- "CALLS=$calls ROUNDS=2 /kapi/selftests/kapi_bench.sh"
+run_vm wall --cpus "$cpus" -- "CALLS=$calls ROUNDS=$rounds PARALLEL=1 /kapi/selftests/kapi_bench.sh"
 
 # --- Report ------------------------------------------------------------------------------------
 qemu=$(qemu-system-x86_64 --version | head -n1)

@@ -1,22 +1,125 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# Prints `KAPI_CRATE_<name>=<source dir>` for the crates the module compiles in (heapless and its
-# dependencies), as resolved by Cargo.lock, fetching them from crates.io if needed.
+# Prints the crates the module compiles in besides its crate root, as make variables for Kbuild
+# (the top-level Makefile writes them into the module's build directory and passes that file as
+# KAPI_CRATES_MK): kapi_checker and its normal dependencies (not dev or build ones), as Cargo
+# resolves them for kapi_checker alone with its default features and pins them in Cargo.lock,
+# fetched from crates.io if needed.
+#
+#   KAPI_CRATES := byteorder hash32 ...           the dependencies, each after the ones it uses
+#   KAPI_CRATE_<crate>_EDITION := 2021             and, for each of them and for kapi_checker:
+#   KAPI_CRATE_<crate>_SRC := /.../src/lib.rs      its edition, crate root file,
+#   KAPI_CRATE_<crate>_DEPS := hash32 ...          the crates it uses (--extern),
+#   KAPI_CRATE_<crate>_FEATURES := ...             the features Cargo enables (--cfg feature=)
+#
+# <crate> is the library's crate name (- turned into _). Target-specific dependencies are those
+# of x86_64-unknown-none, which stands in for the kernel's target.json (as in arch/x86/Makefile).
+# The crates' build scripts are not run (heapless's sets cfgs for other architectures only);
+# proc-macro crates, renamed dependencies and two versions of one crate are refused.
 source "$(dirname "$0")/lib.sh"
 cd "$KAPI_ROOT"
+export PATH="$HOME/.cargo/bin:$PATH"
+ROOT_CRATE=kapi_checker
+TARGET=x86_64-unknown-none
 cargo fetch --locked -q >&2 || die "cargo fetch failed: the module's crates (heapless & co.) come from crates.io"
-cargo metadata --locked --format-version 1 2>/dev/null | python3 -c '
-import json, os, sys
-want = {"heapless", "hash32", "byteorder", "stable_deref_trait"}
-meta = json.load(sys.stdin)
-# Only the versions in the resolved graph of kapi_checker (there is one of each).
-ids = {n["id"] for n in meta["resolve"]["nodes"]}
-found = {}
-for p in meta["packages"]:
-    if p["name"] in want and p["id"] in ids:
-        found[p["name"]] = os.path.dirname(p["manifest_path"])
-missing = want - set(found)
-if missing:
-    sys.exit("kapi: crates missing from cargo metadata: " + ", ".join(sorted(missing)))
-print(" ".join(f"KAPI_CRATE_{k}={v}" for k, v in sorted(found.items())))
-'
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/kapi-crates.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+cargo tree --locked -q -p "$ROOT_CRATE" -e normal --target "$TARGET" --prefix depth -f '{p}|{f}' \
+	>"$tmp/tree" || die "cargo tree -p $ROOT_CRATE failed"
+cargo metadata --locked -q --format-version 1 >"$tmp/metadata" || die "cargo metadata failed"
+python3 - "$ROOT_CRATE" "$TARGET" "$tmp/tree" "$tmp/metadata" <<'EOF'
+import json, re, sys
+
+root_name, target, tree_file, meta_file = sys.argv[1:]
+meta = json.load(open(meta_file))
+pkgs = {(p["name"], p["version"]): p for p in meta["packages"]}
+nodes = {n["id"]: n for n in meta["resolve"]["nodes"]}
+
+def fail(msg):
+    sys.exit(f"[kapi] error: crates.sh: {msg}")
+
+# `cargo tree --prefix depth`: one line per dependency edge, depth first, e.g.
+# "2hash32 v0.3.1|" (features after the |; " (*)" ends a package already listed above).
+order, deps, features, stack = [], {}, {}, []
+for line in open(tree_file).read().splitlines():
+    m = re.fullmatch(r"(\d+)(\S+) v(\S+)[^|]*\|([^ ]*)( \(\*\))?", line)
+    if not m:
+        fail(f"unexpected cargo tree line: {line!r}")
+    depth, key = int(m[1]), (m[2], m[3])
+    if key not in pkgs:
+        fail(f"{key[0]} {key[1]} is not in cargo metadata")
+    del stack[depth:]
+    if stack:
+        if key not in deps[stack[-1]]:
+            deps[stack[-1]].append(key)
+    stack.append(key)
+    if key not in deps:
+        order.append(key)
+        deps[key] = []
+        features[key] = [f for f in m[4].split(",") if f]
+
+def lib_target(key):
+    p = pkgs[key]
+    libs = [t for t in p["targets"] if set(t["kind"]) & {"lib", "rlib", "proc-macro"}]
+    if len(libs) != 1:
+        fail(f"{p['name']}: no library target")
+    if "proc-macro" in libs[0]["kind"]:
+        fail(f"{p['name']} is a proc-macro crate, which the Kbuild rule cannot build")
+    return libs[0]
+
+def crate(key):
+    return lib_target(key)["name"].replace("-", "_")
+
+def extern_name(parent, child):
+    for d in nodes[pkgs[parent]["id"]]["deps"]:
+        if d["pkg"] == pkgs[child]["id"]:
+            return d["name"]
+    fail(f"{parent[0]} -> {child[0]}: not in cargo metadata")
+
+# Dependencies first (depth-first post-order from the root).
+built, seen = [], set()
+def visit(key):
+    if key in seen:
+        return
+    seen.add(key)
+    for d in deps[key]:
+        visit(d)
+    built.append(key)
+root = order[0]
+if root[0] != root_name:
+    fail(f"cargo tree starts at {root[0]}, not {root_name}")
+visit(root)
+
+names = {}
+for key in built:
+    c = crate(key)
+    if c in names:
+        fail(f"two versions of crate {c}: {names[c][1]} and {key[1]}")
+    names[c] = key
+
+out = [
+    f"# Generated by scripts/crates.sh from Cargo.lock: {root_name} and its dependencies for",
+    f"# {target} with default features. Do not edit.",
+]
+scripts = [crate(k) for k in built if any("custom-build" in t["kind"] for t in pkgs[k]["targets"])]
+if scripts:
+    out.append("# Build scripts not run: " + " ".join(scripts) + ".")
+out.append("KAPI_CRATES := " + " ".join(crate(k) for k in built if k != root))
+for key in built:
+    c, lib = crate(key), lib_target(key)
+    used = []
+    for d in deps[key]:
+        if extern_name(key, d) != crate(d):
+            fail(f"{key[0]} renames its dependency {d[0]}, which the Kbuild rule does not support")
+        used.append(crate(d))
+    src, edition = lib["src_path"], lib["edition"]
+    if re.search(r"\s", src):
+        fail(f"{src}: a path with white space cannot be used in Kbuild")
+    out += [
+        f"KAPI_CRATE_{c}_EDITION := {edition}",
+        f"KAPI_CRATE_{c}_SRC := {src}",
+        f"KAPI_CRATE_{c}_DEPS := " + " ".join(used),
+        f"KAPI_CRATE_{c}_FEATURES := " + " ".join(features[key]),
+    ]
+print("\n".join(line.rstrip() for line in out))
+EOF

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# `make stress`: the reliability runs of selftests/stress.sh in one VM boot (load/unload cycles
-# under load, seeded argument fuzzing, bad control-file input, unprivileged access and flood,
-# failslab on module load), then a summary of what was tried and found. Exits non-zero if a
-# check failed or the kernel reported a problem.
+# `make stress`: the reliability runs of selftests/kapi_stress.sh in one VM boot (load/unload
+# cycles under load, seeded argument fuzzing, bad control-file input, unprivileged access and
+# flood, failslab on module load), then a summary of what was tried and found. Exits non-zero if
+# a check failed or the kernel reported a problem.
 #
 #   scripts/stress.sh --kdir DIR --module KO [--cpus N]
 #
@@ -28,7 +28,7 @@ trap 'rm -rf "$work"' EXIT
 env="CYCLES=${CYCLES:-200} FUZZ_CALLS=${FUZZ_CALLS:-2000} SEED=${SEED:-1} FAIL_MAX=${FAIL_MAX:-1000}"
 rc=0
 "$KAPI_ROOT/scripts/vm.sh" --kdir "$kdir" --module "$module" --cpus "$cpus" --enable 0 \
-	--timeout 1800 --log "$work/console.log" -- "$env /kapi/selftests/stress.sh" || rc=$?
+	--timeout 1800 --log "$work/console.log" -- "$env /kapi/selftests/kapi_stress.sh" || rc=$?
 out=$(tr -d '\r' <"$work/console.log")
 echo
 echo "== make stress on $(basename "$kdir"), $cpus vCPUs, $env"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * failnth_insmod: loads a module with the Nth fault-injection point of the load failing, for
- * selftests/stress.sh (the systematic fail-nth method of
+ * selftests/kapi_stress.sh (the systematic fail-nth method of
  * Documentation/fault-injection/fault-injection.rst).
  *
  *   failnth_insmod N MODULE.ko [PARAMS]

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kapi_fuzz: random argument words for every mlock-family syscall, seeded and reproducible, for
- * selftests/stress.sh.
+ * selftests/kapi_stress.sh.
  *
  *   kapi_fuzz SEED CALLS
  *

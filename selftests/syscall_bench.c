@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * syscall_bench: times tight loops of one syscall, for `make bench` (selftests/bench.sh).
+ * syscall_bench: times tight loops of one syscall, for `make bench` (selftests/kapi_bench.sh).
  *
  *   syscall_bench [-n CALLS] [-r ROUNDS] [-p PROCS] CASE...
  *

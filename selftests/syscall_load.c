@@ -6,8 +6,8 @@
  * Usage: syscall_load SECONDS [PROCS [mix]]
  * Each process loops over getppid, a valid mlock2 and a valid munlock; with "mix" also over
  * invalid calls: mlock2 with flags 0x80, mlock with len LONG_MAX + 1 and a wrapping munlock
- * (never mlockall, whose counters stress.sh checks exactly while this runs). Each process prints
- * "syscall_load: process P made N syscalls" when it stops.
+ * (never mlockall, whose counters kapi_stress.sh checks exactly while this runs). Each process
+ * prints "syscall_load: process P made N syscalls" when it stops.
  */
 #include <errno.h>
 #include <signal.h>
