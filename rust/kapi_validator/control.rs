@@ -187,7 +187,7 @@ impl Control {
                 &coverage_read,
                 &coverage_write,
             ),
-            specs <- dir.scope((), SPECS_DIR, |_, specs_dir| {
+            specs <- dir.scope((), SPECS_DIR, |(), specs_dir| {
                 for spec in ALL.iter() {
                     // Names come from the generated tables; a name that cannot be allocated has
                     // no file, which `debugfs_complete` then finds missing.
