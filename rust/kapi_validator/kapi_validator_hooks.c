@@ -138,6 +138,11 @@ bool kapi_debugfs_exists(const char *dir, const char *sub, const char *name)
  * module's trace events after its memory is set up and before its init runs, and a failure
  * there (out of memory) is only logged: the event then exists without events/kapi_validator/,
  * so nobody could enable it. The module refuses to load half-working instead.
+ *
+ * Nothing public says whether an event has its directory: trace_get_event_file() (exported)
+ * finds the event either way, and the eventfs inode pointer (file->ei, set only once the
+ * directory exists, kernel/trace/trace_events.c:event_create_dir()) is the one sign. It is a
+ * field of the public struct trace_event_file, read under the reference the lookup took.
  */
 bool kapi_trace_event_ready(void)
 {
