@@ -17,6 +17,8 @@
 #![deny(missing_docs)]
 
 mod check;
+// The kernel module has its own `coverage.rs` (the atomics); this file is the pure part.
+#[path = "coverage_bits.rs"]
 pub mod coverage;
 mod display;
 mod spec;
@@ -28,5 +30,5 @@ pub use check::{
 pub use display::{AllowedDisplay, MessageBuf, MESSAGE_CAPACITY};
 pub use spec::{
     ArgType, Constraint, ConstraintKind, Errnos, ErrorList, ErrorSpec, ParamSpec, ReturnCheck,
-    SyscallSpec, AT_FDCWD, MAX_ERRNO, MAX_PARAMS,
+    RustExpr, SyscallSpec, AT_FDCWD, MAX_ERRNO, MAX_PARAMS,
 };
