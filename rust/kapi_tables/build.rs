@@ -12,21 +12,24 @@ fn main() {
     let specs = manifest.join("../../specs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
         .join("kapi_tables.rs");
-    println!("cargo:rerun-if-env-changed={}", kapi_spec::ksrc::KSRC_ENV);
+    println!(
+        "cargo:rerun-if-env-changed={}",
+        kapi_spec::resolve::ksrc::KSRC_ENV
+    );
     println!("cargo:rerun-if-changed={}", specs.display());
-    if let Ok(files) = kapi_spec::gen::spec_files(&specs) {
+    if let Ok(files) = kapi_spec::emit::tables::spec_files(&specs) {
         for f in files {
             println!("cargo:rerun-if-changed={}", f.display());
         }
     }
-    if let Err(e) = kapi_spec::gen::build_tables(&specs, None, &kapi_spec::X86_64, &out) {
+    if let Err(e) = kapi_spec::emit::tables::build_tables(&specs, None, &kapi_spec::X86_64, &out) {
         eprintln!(
             "kapi_tables: cannot generate the tables from {}:\n{e}",
             specs.display()
         );
         if matches!(
             e,
-            kapi_spec::gen::GenError::Ksrc(kapi_spec::KsrcError::Unset)
+            kapi_spec::emit::tables::GenError::Ksrc(kapi_spec::KsrcError::Unset)
         ) {
             eprintln!(
                 "kapi_tables: set KAPI_KSRC, e.g. `KAPI_KSRC=$(scripts/kernel.sh source) cargo test -p kapi_tables`"

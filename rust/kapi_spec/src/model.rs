@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 
 //! The specification model: everything the kerneldoc form and the `DEFINE_KERNEL_API_SPEC`
-//! macro form carry, as written (constants unevaluated). [`crate::check`] resolves it against a
-//! kernel source tree.
+//! macro form carry, as written (constants unevaluated). [`crate::resolve`](mod@crate::resolve)
+//! resolves it against a kernel source tree.
 
 use serde::{Serialize, Serializer};
 

@@ -8,7 +8,7 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use kapi_spec::check::{CheckKind, ReturnRule};
+use kapi_spec::resolve::{CheckKind, ReturnRule};
 use kapi_spec::{lint, load, parse_kerneldoc, resolve, Diagnostics, KernelInfo, X86_64};
 
 fn lint_src(src: &str) -> (Option<kapi_spec::Resolved>, Diagnostics) {

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use kapi_checker::{ArgType, ConstraintKind, ReturnCheck, SyscallSpec};
-use kapi_spec::check::{CheckKind, Resolved, ReturnRule};
+use kapi_spec::resolve::{CheckKind, Resolved, ReturnRule};
 use kapi_spec::{Diagnostics, KernelInfo, X86_64};
 
 fn specs_dir() -> PathBuf {
@@ -22,7 +22,7 @@ fn kernel() -> KernelInfo {
 fn resolved_specs() -> Vec<(kapi_spec::Spec, Resolved)> {
     let k = kernel();
     let mut out = Vec::new();
-    for f in kapi_spec::gen::spec_files(&specs_dir()).unwrap() {
+    for f in kapi_spec::emit::tables::spec_files(&specs_dir()).unwrap() {
         let src = std::fs::read_to_string(&f).unwrap();
         let p = kapi_spec::load(&f.display().to_string(), &src);
         assert!(!p.has_errors(), "{}", p.diags);
@@ -220,7 +220,7 @@ fn mlock2_seed_and_spec_agree() {
     }
     assert_eq!(
         seed.params[1].constraints,
-        vec![kapi_spec::check::ResolvedConstraint {
+        vec![kapi_spec::resolve::ResolvedConstraint {
             kind: CheckKind::Range {
                 min: 0,
                 max: i64::MAX as u64

@@ -2,8 +2,8 @@
 
 //! Width and signedness of the C types syscall parameters are declared with.
 
-use crate::ksrc::Arch;
 use crate::model::KapiType;
+use crate::resolve::ksrc::Arch;
 
 /// Width in bits and signedness of a C type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -128,7 +128,7 @@ pub fn kapi_type_of(ctype: &str, arch: &Arch) -> Option<KapiType> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ksrc::X86_64;
+    use crate::resolve::ksrc::X86_64;
 
     #[test]
     fn widths() {

@@ -5,11 +5,11 @@
 
 use serde::Serialize;
 
-use crate::ctype;
 use crate::diag::{Diagnostic, Diagnostics, Loc};
-use crate::kerneldoc::ParsedSpec;
-use crate::ksrc::KernelInfo;
 use crate::model::*;
+use crate::parse::kerneldoc::ParsedSpec;
+use crate::resolve::ctype;
+use crate::resolve::ksrc::KernelInfo;
 
 /// Most parameters a system call has.
 pub const MAX_PARAMS: usize = 6;

@@ -13,11 +13,11 @@
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use crate::check::{lint, CheckKind, Resolved, ReturnRule};
 use crate::diag::Diagnostics;
-use crate::ksrc::{ksrc_dir, Arch, KernelInfo, KsrcError};
+use crate::emit::render::render;
 use crate::model::Spec;
-use crate::render::render;
+use crate::resolve::ksrc::{ksrc_dir, Arch, KernelInfo, KsrcError};
+use crate::resolve::{lint, CheckKind, Resolved, ReturnRule};
 
 /// Why tables could not be generated.
 #[derive(Debug, thiserror::Error)]

@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 
 use crate::diag::{Diagnostic, Diagnostics, Loc};
-use crate::expr;
 use crate::model::*;
-use crate::source::{Mapped, SrcLine};
+use crate::parse::expr;
+use crate::parse::source::{Mapped, SrcLine};
 
 /// Keys that are not about a parameter, each allowed once.
 const SINGLE_KEYS: &[&str] = &[

@@ -5,8 +5,8 @@
 
 use std::fmt::Write;
 
-use crate::check::{CheckKind, Resolved, ReturnRule};
 use crate::model::*;
+use crate::resolve::{CheckKind, Resolved, ReturnRule};
 
 fn block(out: &mut String, indent: &str, text: &str) {
     for line in text.trim().lines() {

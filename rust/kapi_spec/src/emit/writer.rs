@@ -5,8 +5,8 @@
 //! [`lossy_fields`] and written with `;`).
 
 use crate::diag::Loc;
-use crate::kerneldoc::split_fields;
 use crate::model::*;
+use crate::parse::kerneldoc::split_fields;
 
 /// Longest line written (including ` * `), where text can be broken at a space.
 const WIDTH: usize = 100;

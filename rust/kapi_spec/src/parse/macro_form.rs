@@ -10,10 +10,10 @@
 use std::collections::BTreeMap;
 
 use crate::diag::{Diagnostic, Diagnostics, Loc};
-use crate::expr::parse_int_literal;
-use crate::kerneldoc::{Parsed, ParsedSpec};
 use crate::model::*;
-use crate::source::{line_no, Mapped};
+use crate::parse::expr::parse_int_literal;
+use crate::parse::kerneldoc::{Parsed, ParsedSpec};
+use crate::parse::source::{line_no, Mapped};
 
 const DEFINE: &str = "DEFINE_KERNEL_API_SPEC";
 const END: &str = "KAPI_END_SPEC";
@@ -473,7 +473,7 @@ impl<'a> Importer<'a> {
     fn arg_expr(&mut self, a: Arg) -> Text {
         let text = self.arg_text(a);
         let loc = self.loc_arg(a);
-        if let Err(e) = crate::expr::parse(&text) {
+        if let Err(e) = crate::parse::expr::parse(&text) {
             let d = Diagnostic::error(loc, "bad constant expression")
                 .expected("a number, constant or expression of them")
                 .found(e.message);
@@ -1660,7 +1660,7 @@ impl<'a> Importer<'a> {
         self.spec.locks = locks.into_values().collect();
         self.spec.capabilities = caps.into_values().collect();
         self.spec.constraints = constraints.into_values().collect();
-        for (loc, what) in crate::writer::lossy_fields(&self.spec) {
+        for (loc, what) in crate::emit::writer::lossy_fields(&self.spec) {
             self.diags.push(
                 Diagnostic::warning(loc, format!("{what} contains a comma")).help(
                     "in the kerneldoc form the comma would end the field; it is written as `;`",
