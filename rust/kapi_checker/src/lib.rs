@@ -27,7 +27,7 @@ pub use check::{
     check_entry, check_exit, errno_of, Entry, Exit, Prediction, Verdict, Violation, ViolationKind,
     EINTR, ERESTARTNOHAND, ERESTARTNOINTR, ERESTARTSYS, ERESTART_RESTARTBLOCK, MAX_VIOLATIONS,
 };
-pub use display::{AllowedDisplay, MessageBuf, MESSAGE_CAPACITY};
+pub use display::{AllowedDisplay, MessageBuf, ValuesDisplay, MESSAGE_CAPACITY};
 pub use spec::{
     ArgType, Constraint, ConstraintKind, Errnos, ErrorList, ErrorSpec, ParamSpec, ReturnCheck,
     RustExpr, SyscallSpec, AT_FDCWD, MAX_ERRNO, MAX_PARAMS,

@@ -321,7 +321,8 @@ impl Constraint {
 /// width-truncated pattern (`0xffffffff` for an `int` -1) means the same as the sign-extended one.
 ///
 /// A new kind is added here (with its [`name`](Self::name) and its [`RustExpr`]), in the checks
-/// of `check.rs` and in `display.rs`; on the host, the spec parser gives it a text form.
+/// of `check.rs` and in the displays of `display.rs`; on the host, the spec parser gives it a
+/// text form and the resolver its numbers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(
     feature = "serde",
@@ -422,12 +423,13 @@ pub struct ErrorSpec {
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize),
-    serde(tag = "kind", content = "value", rename_all = "snake_case")
+    serde(tag = "kind", rename_all = "snake_case")
 )]
 pub enum ReturnCheck {
     /// Any non-error value.
     Any,
     /// Exactly this value (`0` for most calls).
+    #[cfg_attr(feature = "serde", serde(serialize_with = "exact_value"))]
     Exact(i64),
     /// Within `min..=max`.
     Range {
@@ -440,6 +442,17 @@ pub enum ReturnCheck {
     Fd,
     /// The call does not return on success (`execve`, `exit`); any return is an error.
     NoReturn,
+}
+
+/// [`ReturnCheck::Exact`] as `{"kind": "exact", "value": <value>}` (a tagged newtype of a number
+/// has no field to put the tag next to).
+#[cfg(feature = "serde")]
+fn exact_value<S: serde::Serializer>(value: &i64, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeStruct;
+
+    let mut exact = s.serialize_struct("Exact", 1)?;
+    exact.serialize_field("value", value)?;
+    exact.end()
 }
 
 /// The runtime form of one system call's specification.
@@ -541,5 +554,43 @@ impl fmt::Display for RustExpr<'_, ReturnCheck> {
             ReturnCheck::Fd => f.write_str("Fd"),
             ReturnCheck::NoReturn => f.write_str("NoReturn"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+
+    use std::string::ToString;
+
+    use super::*;
+
+    #[test]
+    fn rust_expressions() {
+        let kind = |k: ConstraintKind| RustExpr(&k).to_string();
+        assert_eq!(
+            kind(ConstraintKind::Range { min: 0, max: 255 }),
+            "kapi_checker::ConstraintKind::Range { min: 0x0, max: 0xff }"
+        );
+        assert_eq!(
+            kind(ConstraintKind::Exclude { values: &[16, 1] }),
+            "kapi_checker::ConstraintKind::Exclude { values: &[0x10, 0x1] }"
+        );
+        assert_eq!(
+            kind(ConstraintKind::Enum { values: &[] }),
+            "kapi_checker::ConstraintKind::Enum { values: &[] }"
+        );
+        assert_eq!(
+            kind(ConstraintKind::NonZero),
+            "kapi_checker::ConstraintKind::NonZero"
+        );
+        assert_eq!(
+            RustExpr(&ReturnCheck::Exact(-1)).to_string(),
+            "kapi_checker::ReturnCheck::Exact(-1)"
+        );
+        assert_eq!(
+            RustExpr(&ArgType::I32).to_string(),
+            "kapi_checker::ArgType::new(32, true)"
+        );
     }
 }

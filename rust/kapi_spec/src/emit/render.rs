@@ -6,7 +6,9 @@
 use std::fmt::Write;
 
 use crate::model::*;
-use crate::resolve::{CheckKind, Resolved, ReturnRule};
+use kapi_checker::ValuesDisplay;
+
+use crate::resolve::Resolved;
 
 fn block(out: &mut String, indent: &str, text: &str) {
     for line in text.trim().lines() {
@@ -14,37 +16,6 @@ fn block(out: &mut String, indent: &str, text: &str) {
             out.push('\n');
         } else {
             let _ = writeln!(out, "{indent}{}", line.trim_end());
-        }
-    }
-}
-
-fn hex(v: u64, signed: bool) -> String {
-    if signed && (v as i64) < 0 {
-        format!("{}", v as i64)
-    } else if v < 4096 {
-        format!("{v}")
-    } else {
-        format!("{v:#x}")
-    }
-}
-
-fn check_text(k: &CheckKind, signed: bool) -> String {
-    let list = |v: &[u64]| {
-        v.iter()
-            .map(|x| hex(*x, signed))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    match k {
-        CheckKind::Range { min, max } => format!("[{}, {}]", hex(*min, signed), hex(*max, signed)),
-        CheckKind::Mask { valid } => format!("{valid:#x}"),
-        CheckKind::Enum { values } | CheckKind::Exclude { values } => {
-            format!("{{{}}}", list(values))
-        }
-        CheckKind::Alignment { align } => format!("{align}"),
-        CheckKind::PageAligned { page_size } => format!("page size {page_size}"),
-        CheckKind::NoWrap { .. } | CheckKind::PowerOfTwo | CheckKind::NonZero | CheckKind::Fd => {
-            String::new()
         }
     }
 }
@@ -110,8 +81,8 @@ pub fn render(spec: &Spec, resolved: Option<&Resolved>) -> String {
         if let Some(rp) = rp {
             ty.push(format!(
                 "{}-bit {}",
-                rp.bits,
-                if rp.signed { "signed" } else { "unsigned" }
+                rp.ty.bits,
+                if rp.ty.signed { "signed" } else { "unsigned" }
             ));
         }
         let _ = writeln!(o, "  [{i}] {}: {}", p.name, ty.join(", "));
@@ -129,8 +100,15 @@ pub fn render(spec: &Spec, resolved: Option<&Resolved>) -> String {
             if !vals.is_empty() {
                 let _ = write!(line, " {vals}");
             }
-            if let Some(rc) = rp.and_then(|rp| rp.constraints.iter().find(|rc| rc.source == ci)) {
-                let num = check_text(&rc.kind, rp.is_some_and(|rp| rp.signed));
+            let numbers = rp.and_then(|rp| {
+                let rc = rp.constraints.iter().find(|rc| rc.source == ci)?;
+                Some(ValuesDisplay {
+                    ty: rp.ty,
+                    kind: &rc.kind,
+                })
+            });
+            if let Some(numbers) = numbers {
+                let num = numbers.to_string();
                 if !num.is_empty() && num != vals {
                     let _ = write!(line, " = {num}");
                 }
@@ -176,14 +154,8 @@ pub fn render(spec: &Spec, resolved: Option<&Resolved>) -> String {
     if let Some((a, b)) = &r.success_range {
         ret.push(format!("success in [{a}, {b}]"));
     }
-    if let Some(rr) = resolved.map(|x| x.ret) {
-        ret.push(match rr {
-            ReturnRule::Any => "any non-error value succeeds".into(),
-            ReturnRule::Exact { value } => format!("success must be {value}"),
-            ReturnRule::Range { min, max } => format!("success must be in [{min}, {max}]"),
-            ReturnRule::Fd => "success must be a file descriptor".into(),
-            ReturnRule::NoReturn => "does not return on success".into(),
-        });
+    if let Some(r) = resolved {
+        ret.push(r.ret.to_string());
     }
     let _ = writeln!(o, "\nReturn: {}", ret.join(", "));
     if let Some(s) = &spec.return_section {

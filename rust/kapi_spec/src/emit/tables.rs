@@ -17,7 +17,9 @@ use crate::diag::Diagnostics;
 use crate::emit::render::render;
 use crate::model::Spec;
 use crate::resolve::ksrc::{ksrc_dir, Arch, KernelInfo, KsrcError};
-use crate::resolve::{lint, CheckKind, Resolved, ReturnRule};
+use kapi_checker::RustExpr;
+
+use crate::resolve::{lint, Resolved};
 
 /// Why tables could not be generated.
 #[derive(Debug, thiserror::Error)]
@@ -59,60 +61,6 @@ fn ident(name: &str) -> String {
 }
 
 const RESERVED: &[&str] = &["SPECS", "ALL", "NR_SPECS", "ERRNO_NAMES"];
-
-fn u64_list(v: &[u64]) -> String {
-    v.iter()
-        .map(|x| format!("{x:#x}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn kind_expr(k: &CheckKind) -> String {
-    match k {
-        CheckKind::Range { min, max } => {
-            format!("kapi_checker::ConstraintKind::Range {{ min: {min:#x}, max: {max:#x} }}")
-        }
-        CheckKind::Mask { valid } => {
-            format!("kapi_checker::ConstraintKind::Mask {{ valid: {valid:#x} }}")
-        }
-        CheckKind::Enum { values } => {
-            format!(
-                "kapi_checker::ConstraintKind::Enum {{ values: &[{}] }}",
-                u64_list(values)
-            )
-        }
-        CheckKind::Exclude { values } => {
-            format!(
-                "kapi_checker::ConstraintKind::Exclude {{ values: &[{}] }}",
-                u64_list(values)
-            )
-        }
-        CheckKind::Alignment { align } => {
-            format!("kapi_checker::ConstraintKind::Alignment {{ align: {align} }}")
-        }
-        CheckKind::PowerOfTwo => "kapi_checker::ConstraintKind::PowerOfTwo".into(),
-        CheckKind::PageAligned { page_size } => {
-            format!("kapi_checker::ConstraintKind::PageAligned {{ page_size: {page_size} }}")
-        }
-        CheckKind::NonZero => "kapi_checker::ConstraintKind::NonZero".into(),
-        CheckKind::Fd => "kapi_checker::ConstraintKind::Fd".into(),
-        CheckKind::NoWrap { other } => {
-            format!("kapi_checker::ConstraintKind::NoWrap {{ other: {other} }}")
-        }
-    }
-}
-
-fn ret_expr(r: ReturnRule) -> String {
-    match r {
-        ReturnRule::Any => "kapi_checker::ReturnCheck::Any".into(),
-        ReturnRule::Exact { value } => format!("kapi_checker::ReturnCheck::Exact({value})"),
-        ReturnRule::Range { min, max } => {
-            format!("kapi_checker::ReturnCheck::Range {{ min: {min}, max: {max} }}")
-        }
-        ReturnRule::Fd => "kapi_checker::ReturnCheck::Fd".into(),
-        ReturnRule::NoReturn => "kapi_checker::ReturnCheck::NoReturn".into(),
-    }
-}
 
 /// Generates the tables for `entries` (any order; duplicates by name or number are errors).
 pub fn generate(entries: &[Entry], k: &KernelInfo) -> Result<String, GenError> {
@@ -166,11 +114,7 @@ pub fn generate(entries: &[Entry], k: &KernelInfo) -> Result<String, GenError> {
             let _ = writeln!(o, "        kapi_checker::ParamSpec {{");
             let _ = writeln!(o, "            name: {},", lit(&p.name));
             let _ = writeln!(o, "            c_type: {},", lit(&p.c_type));
-            let _ = writeln!(
-                o,
-                "            ty: kapi_checker::ArgType::new({}, {}),",
-                p.bits, p.signed
-            );
+            let _ = writeln!(o, "            ty: {},", RustExpr(&p.ty));
             if p.constraints.is_empty() {
                 let _ = writeln!(o, "            constraints: &[],");
             } else {
@@ -185,7 +129,7 @@ pub fn generate(entries: &[Entry], k: &KernelInfo) -> Result<String, GenError> {
                     let _ = writeln!(
                         o,
                         "                kapi_checker::Constraint {{ kind: {}, errnos: kapi_checker::Errnos::new(&[{errnos}]) }},",
-                        kind_expr(&c.kind)
+                        RustExpr(&c.kind)
                     );
                 }
                 let _ = writeln!(o, "            ],");
@@ -193,7 +137,7 @@ pub fn generate(entries: &[Entry], k: &KernelInfo) -> Result<String, GenError> {
             let _ = writeln!(o, "        }},");
         }
         let _ = writeln!(o, "    ],");
-        let _ = writeln!(o, "    ret: {},", ret_expr(r.ret));
+        let _ = writeln!(o, "    ret: {},", RustExpr(&r.ret));
         let _ = writeln!(o, "    errors: kapi_checker::ErrorList::new(&[");
         for er in &r.errors {
             let _ = writeln!(

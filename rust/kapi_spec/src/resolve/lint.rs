@@ -3,159 +3,15 @@
 //! Checks a spec against a kernel tree and resolves it to numbers: syscall number, errno
 //! values, constraint values as bit patterns of the parameter's type, the return check.
 
-use serde::Serialize;
+use kapi_checker::coverage::MAX_COVERED;
+use kapi_checker::{ArgType, ConstraintKind, ReturnCheck, MAX_ERRNO, MAX_PARAMS};
 
+use super::{Resolved, ResolvedConstraint, ResolvedError, ResolvedParam};
 use crate::diag::{Diagnostic, Diagnostics, Loc};
-use crate::model::*;
+use crate::model::{self, ReturnCheckKind, Spec, Text};
 use crate::parse::kerneldoc::ParsedSpec;
 use crate::resolve::ctype;
 use crate::resolve::ksrc::KernelInfo;
-
-/// Most parameters a system call has.
-pub const MAX_PARAMS: usize = 6;
-/// Most declared errors per spec (the runtime's limit).
-pub const MAX_ERRORS: usize = 64;
-/// Most runtime-checked constraints per spec the module's coverage tracks (more are still
-/// checked, but not covered).
-pub const MAX_COVERED_CONSTRAINTS: usize = 64;
-/// Largest errno value.
-pub const MAX_ERRNO: i128 = 4095;
-
-/// A runtime-checked constraint, resolved to numbers.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum CheckKind {
-    /// `min <= value <= max` (bit patterns, compared with the parameter's signedness).
-    Range {
-        /// Smallest allowed value.
-        min: u64,
-        /// Largest allowed value.
-        max: u64,
-    },
-    /// `value & !valid == 0`.
-    Mask {
-        /// The bits that may be set.
-        valid: u64,
-    },
-    /// One of `values`.
-    Enum {
-        /// The allowed values.
-        values: Vec<u64>,
-    },
-    /// None of `values`.
-    Exclude {
-        /// The forbidden values.
-        values: Vec<u64>,
-    },
-    /// A multiple of `align`.
-    Alignment {
-        /// The alignment.
-        align: u64,
-    },
-    /// A power of two.
-    PowerOfTwo,
-    /// A multiple of the page size.
-    PageAligned {
-        /// The page size.
-        page_size: u64,
-    },
-    /// Not zero.
-    NonZero,
-    /// A file descriptor or `AT_FDCWD`.
-    Fd,
-    /// `value + args[other]` does not wrap.
-    NoWrap {
-        /// Index of the other parameter.
-        other: u8,
-    },
-}
-
-/// A resolved runtime constraint.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ResolvedConstraint {
-    /// What is checked.
-    #[serde(flatten)]
-    pub kind: CheckKind,
-    /// The errnos the kernel must fail with when it is broken (empty: advisory).
-    pub errnos: Vec<u16>,
-    /// Index of the constraint in the model's [`Param::constraints`].
-    pub source: usize,
-}
-
-/// A resolved parameter.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ResolvedParam {
-    /// Name.
-    pub name: String,
-    /// The C type the width comes from.
-    pub c_type: String,
-    /// Width in bits.
-    pub bits: u8,
-    /// Signedness.
-    pub signed: bool,
-    /// Runtime-checked constraints, in spec order (documentation-only kinds left out).
-    pub constraints: Vec<ResolvedConstraint>,
-}
-
-/// What a successful return must be.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum ReturnRule {
-    /// Any non-error value.
-    Any,
-    /// Exactly this value.
-    Exact {
-        /// The value.
-        value: i64,
-    },
-    /// Within `min..=max`.
-    Range {
-        /// Smallest.
-        min: i64,
-        /// Largest.
-        max: i64,
-    },
-    /// `0..=INT_MAX`.
-    Fd,
-    /// Never returns on success.
-    NoReturn,
-}
-
-/// A declared error, resolved.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ResolvedError {
-    /// Name (`EINVAL`).
-    pub name: String,
-    /// Value on the architecture.
-    pub errno: u16,
-}
-
-/// A spec resolved against a kernel tree: what the runtime tables are made of.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Resolved {
-    /// Name without `sys_`.
-    pub name: String,
-    /// Syscall number.
-    pub nr: u32,
-    /// Parameters.
-    pub params: Vec<ResolvedParam>,
-    /// Return rule.
-    pub ret: ReturnRule,
-    /// Declared errors, in spec order.
-    pub errors: Vec<ResolvedError>,
-}
-
-/// Truncates `v` to `bits` and sign- or zero-extends it back (as `kapi_checker::ArgType`).
-pub fn normalize(v: u64, bits: u8, signed: bool) -> u64 {
-    let shift = 64 - u32::from(bits.clamp(1, 64));
-    if shift == 0 {
-        v
-    } else if signed {
-        (((v << shift) as i64) >> shift) as u64
-    } else {
-        (v << shift) >> shift
-    }
-}
 
 struct Ctx<'a> {
     k: &'a KernelInfo,
@@ -189,9 +45,9 @@ impl Ctx<'_> {
     }
 
     /// Evaluates a value that must lie in the type's range; returns its bit pattern.
-    fn value(&mut self, t: &Text, w: ctype::Width, pname: &str, ctype: &str) -> Option<u64> {
+    fn value(&mut self, t: &Text, ty: ArgType, pname: &str, ctype: &str) -> Option<u64> {
         let v = self.eval(t)?;
-        let (lo, hi) = bounds(w);
+        let (lo, hi) = bounds(ty);
         if v < lo || v > hi {
             self.diags.push(
                 Diagnostic::error(
@@ -203,14 +59,14 @@ impl Ctx<'_> {
             );
             return None;
         }
-        Some(normalize(v as i64 as u64, w.bits, w.signed))
+        Some(ty.normalize(v as i64 as u64))
     }
 
     /// Evaluates a mask: any bit pattern of the type's width (negative values are their two's
     /// complement).
-    fn mask(&mut self, t: &Text, w: ctype::Width, pname: &str, ctype: &str) -> Option<u64> {
+    fn mask(&mut self, t: &Text, ty: ArgType, pname: &str, ctype: &str) -> Option<u64> {
         let v = self.eval(t)?;
-        let bits = u32::from(w.bits);
+        let bits = u32::from(ty.bits);
         let lo = -(1i128 << (bits - 1));
         let hi = (1i128 << bits) - 1;
         if v < lo || v > hi {
@@ -224,7 +80,7 @@ impl Ctx<'_> {
             );
             return None;
         }
-        Some(normalize(v as i64 as u64, w.bits, w.signed))
+        Some(ty.normalize(v as i64 as u64))
     }
 
     fn errno(&mut self, t: &Text) -> Option<u16> {
@@ -261,21 +117,15 @@ fn common_prefix(a: &str, b: &str) -> usize {
 }
 
 /// The value range of a type.
-fn bounds(w: ctype::Width) -> (i128, i128) {
-    let bits = u32::from(w.bits.clamp(1, 64));
-    if w.signed {
-        (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1)
-    } else {
-        (0, (1i128 << bits) - 1)
-    }
-}
-
-fn le(a: u64, b: u64, signed: bool) -> bool {
-    if signed {
-        (a as i64) <= (b as i64)
-    } else {
-        a <= b
-    }
+fn bounds(ty: ArgType) -> (i128, i128) {
+    let value = |v: u64| {
+        if ty.signed {
+            i128::from(v as i64)
+        } else {
+            i128::from(v)
+        }
+    };
+    (value(ty.min_value()), value(ty.max_value()))
 }
 
 /// Checks a spec against the kernel tree and resolves it. Problems go to `diags`; `None` when
@@ -332,10 +182,10 @@ pub fn resolve(spec: &Spec, k: &KernelInfo, diags: &mut Diagnostics) -> Option<R
             }
         }
     }
-    if spec.errors.len() > MAX_ERRORS {
+    if spec.errors.len() > MAX_COVERED {
         cx.diags.push(
-            Diagnostic::error(spec.errors[MAX_ERRORS].loc, "too many declared errors")
-                .expected(format!("at most {MAX_ERRORS}"))
+            Diagnostic::error(spec.errors[MAX_COVERED].loc, "too many declared errors")
+                .expected(format!("at most {MAX_COVERED}"))
                 .found(format!("{}", spec.errors.len())),
         );
     }
@@ -356,7 +206,7 @@ pub fn resolve(spec: &Spec, k: &KernelInfo, diags: &mut Diagnostics) -> Option<R
             );
             continue;
         };
-        let Some(w) = ctype::width(&ctype, arch) else {
+        let Some(ty) = ctype::width(&ctype, arch) else {
             cx.diags.push(
                 Diagnostic::error(cloc, format!("width of C type `{ctype}` of `{}` cannot be determined", p.name))
                     .expected("an integer or pointer C type (int, unsigned int, long, unsigned long, size_t, u32, __u64, pid_t, umode_t, `T *`, ...)")
@@ -390,11 +240,11 @@ pub fn resolve(spec: &Spec, k: &KernelInfo, diags: &mut Diagnostics) -> Option<R
         let mut constraints = Vec::new();
         for (ci, c) in p.constraints.iter().enumerate() {
             let kind = match &c.kind {
-                ConstraintKind::Range { min, max } => {
-                    let lo = cx.value(min, w, &p.name, &ctype);
-                    let hi = cx.value(max, w, &p.name, &ctype);
+                model::ConstraintKind::Range { min, max } => {
+                    let lo = cx.value(min, ty, &p.name, &ctype);
+                    let hi = cx.value(max, ty, &p.name, &ctype);
                     match (lo, hi) {
-                        (Some(lo), Some(hi)) if !le(lo, hi, w.signed) => {
+                        (Some(lo), Some(hi)) if !ty.le(lo, hi) => {
                             cx.diags.push(
                                 Diagnostic::error(min.loc, format!("empty range for `{}`", p.name))
                                     .expected("min <= max")
@@ -402,34 +252,39 @@ pub fn resolve(spec: &Spec, k: &KernelInfo, diags: &mut Diagnostics) -> Option<R
                             );
                             None
                         }
-                        (Some(min), Some(max)) => Some(CheckKind::Range { min, max }),
+                        (Some(min), Some(max)) => Some(ConstraintKind::Range { min, max }),
                         _ => None,
                     }
                 }
-                ConstraintKind::Mask { valid } => cx
-                    .mask(valid, w, &p.name, &ctype)
-                    .map(|valid| CheckKind::Mask { valid }),
-                ConstraintKind::Enum { values } | ConstraintKind::Exclude { values } => {
+                model::ConstraintKind::Mask { valid } => cx
+                    .mask(valid, ty, &p.name, &ctype)
+                    .map(|valid| ConstraintKind::Mask { valid }),
+                model::ConstraintKind::Enum { values }
+                | model::ConstraintKind::Exclude { values } => {
                     let vs: Vec<Option<u64>> = values
                         .iter()
-                        .map(|v| cx.value(v, w, &p.name, &ctype))
+                        .map(|v| cx.value(v, ty, &p.name, &ctype))
                         .collect();
                     if vs.iter().all(Option::is_some) {
-                        let vs: Vec<u64> = vs.into_iter().flatten().collect();
-                        Some(if matches!(c.kind, ConstraintKind::Enum { .. }) {
-                            CheckKind::Enum { values: vs }
+                        // The runtime type holds a `&'static` list, as the generated tables
+                        // do: a host tool resolves each spec once per run, so the resolver
+                        // leaks the few bytes of each list rather than keep a second type.
+                        let values: &'static [u64] =
+                            vs.into_iter().flatten().collect::<Vec<_>>().leak();
+                        Some(if matches!(c.kind, model::ConstraintKind::Enum { .. }) {
+                            ConstraintKind::Enum { values }
                         } else {
-                            CheckKind::Exclude { values: vs }
+                            ConstraintKind::Exclude { values }
                         })
                     } else {
                         None
                     }
                 }
-                ConstraintKind::Alignment { align } => match cx.eval(align) {
+                model::ConstraintKind::Alignment { align } => match cx.eval(align) {
                     Some(a)
                         if a > 0 && a <= i128::from(u64::MAX) && (a as u64).is_power_of_two() =>
                     {
-                        Some(CheckKind::Alignment { align: a as u64 })
+                        Some(ConstraintKind::Alignment { align: a as u64 })
                     }
                     Some(a) => {
                         cx.diags.push(
@@ -441,15 +296,15 @@ pub fn resolve(spec: &Spec, k: &KernelInfo, diags: &mut Diagnostics) -> Option<R
                     }
                     None => None,
                 },
-                ConstraintKind::PowerOfTwo => Some(CheckKind::PowerOfTwo),
-                ConstraintKind::PageAligned => Some(CheckKind::PageAligned {
+                model::ConstraintKind::PowerOfTwo => Some(ConstraintKind::PowerOfTwo),
+                model::ConstraintKind::PageAligned => Some(ConstraintKind::PageAligned {
                     page_size: arch.page_size,
                 }),
-                ConstraintKind::NonZero => Some(CheckKind::NonZero),
-                ConstraintKind::Fd => Some(CheckKind::Fd),
-                ConstraintKind::NoWrap { other } => match spec.param_index(&other.text) {
+                model::ConstraintKind::NonZero => Some(ConstraintKind::NonZero),
+                model::ConstraintKind::Fd => Some(ConstraintKind::Fd),
+                model::ConstraintKind::NoWrap { other } => match spec.param_index(&other.text) {
                     Some(o) if spec.params[o].name != p.name => {
-                        Some(CheckKind::NoWrap { other: o as u8 })
+                        Some(ConstraintKind::NoWrap { other: o as u8 })
                     }
                     _ => {
                         cx.diags.push(
@@ -463,7 +318,7 @@ pub fn resolve(spec: &Spec, k: &KernelInfo, diags: &mut Diagnostics) -> Option<R
                         None
                     }
                 },
-                ConstraintKind::Buffer => {
+                model::ConstraintKind::Buffer => {
                     if p.size_param.is_none() && p.size.is_none() {
                         cx.diags.push(
                             Diagnostic::error(
@@ -478,11 +333,11 @@ pub fn resolve(spec: &Spec, k: &KernelInfo, diags: &mut Diagnostics) -> Option<R
                     }
                     continue;
                 }
-                ConstraintKind::None
-                | ConstraintKind::UserString
-                | ConstraintKind::UserPath
-                | ConstraintKind::UserPtr
-                | ConstraintKind::Custom => continue,
+                model::ConstraintKind::None
+                | model::ConstraintKind::UserString
+                | model::ConstraintKind::UserPath
+                | model::ConstraintKind::UserPtr
+                | model::ConstraintKind::Custom => continue,
             };
             if let Some(kind) = kind {
                 constraints.push(ResolvedConstraint {
@@ -533,18 +388,17 @@ pub fn resolve(spec: &Spec, k: &KernelInfo, diags: &mut Diagnostics) -> Option<R
         params.push(ResolvedParam {
             name: p.name.clone(),
             c_type: ctype,
-            bits: w.bits,
-            signed: w.signed,
+            ty,
             constraints,
         });
     }
 
     let checked: usize = params.iter().map(|p| p.constraints.len()).sum();
-    if checked > MAX_COVERED_CONSTRAINTS {
+    if checked > MAX_COVERED {
         cx.diags.push(
             Diagnostic::warning(spec.loc, "too many checked constraints for coverage")
                 .expected(format!(
-                    "at most {MAX_COVERED_CONSTRAINTS} (the module checks the others but does not track their coverage)"
+                    "at most {MAX_COVERED} (the module checks the others but does not track their coverage)"
                 ))
                 .found(format!("{checked}")),
         );
@@ -564,7 +418,7 @@ pub fn resolve(spec: &Spec, k: &KernelInfo, diags: &mut Diagnostics) -> Option<R
     })
 }
 
-fn resolve_return(spec: &Spec, cx: &mut Ctx) -> Option<ReturnRule> {
+fn resolve_return(spec: &Spec, cx: &mut Ctx<'_>) -> Option<ReturnCheck> {
     let r = &spec.ret;
     let Some(check) = r.check else {
         cx.diags.push(
@@ -580,14 +434,14 @@ fn resolve_return(spec: &Spec, cx: &mut Ctx) -> Option<ReturnRule> {
                 .help("add `return-type: KAPI_TYPE_INT` (or a C type)"),
         );
     }
-    let i64_of = |cx: &mut Ctx, t: &Text| -> Option<i64> {
+    let i64_of = |cx: &mut Ctx<'_>, t: &Text| -> Option<i64> {
         let v = cx.eval(t)?;
         match i64::try_from(v) {
-            Ok(v) if !(-MAX_ERRNO..=-1).contains(&i128::from(v)) => Some(v),
+            Ok(v) if !(-MAX_ERRNO..=-1).contains(&v) => Some(v),
             _ => {
                 cx.diags.push(
                     Diagnostic::error(t.loc, "success value is not a valid non-error return value")
-                        .expected("a value of `long` outside -4095..-1")
+                        .expected(format!("a value of `long` outside -{MAX_ERRNO}..-1"))
                         .found(format!("`{t}` = {v}")),
                 );
                 None
@@ -614,7 +468,7 @@ fn resolve_return(spec: &Spec, cx: &mut Ctx) -> Option<ReturnRule> {
     }
     match check {
         ReturnCheckKind::Exact => match success {
-            Some(v) => v.map(|value| ReturnRule::Exact { value }),
+            Some(v) => v.map(ReturnCheck::Exact),
             None => {
                 cx.diags.push(
                     Diagnostic::error(loc, "KAPI_RETURN_EXACT without a value")
@@ -624,14 +478,14 @@ fn resolve_return(spec: &Spec, cx: &mut Ctx) -> Option<ReturnRule> {
             }
         },
         ReturnCheckKind::ErrorCheck => match success {
-            Some(v) => v.map(|value| ReturnRule::Exact { value }),
-            None => Some(ReturnRule::Any),
+            Some(v) => v.map(ReturnCheck::Exact),
+            None => Some(ReturnCheck::Any),
         },
         ReturnCheckKind::Range => match &r.success_range {
             Some((a, b)) => {
                 let (a, b) = (i64_of(cx, a), i64_of(cx, b));
                 match (a, b) {
-                    (Some(min), Some(max)) if min <= max => Some(ReturnRule::Range { min, max }),
+                    (Some(min), Some(max)) if min <= max => Some(ReturnCheck::Range { min, max }),
                     (Some(min), Some(max)) => {
                         cx.diags.push(
                             Diagnostic::error(loc, "empty success range")
@@ -651,15 +505,15 @@ fn resolve_return(spec: &Spec, cx: &mut Ctx) -> Option<ReturnRule> {
                 None
             }
         },
-        ReturnCheckKind::Fd => Some(ReturnRule::Fd),
+        ReturnCheckKind::Fd => Some(ReturnCheck::Fd),
         ReturnCheckKind::Custom => {
             cx.diags.push(
                 Diagnostic::warning(loc, "KAPI_RETURN_CUSTOM is checked as any non-error value")
                     .help("use EXACT, RANGE, ERROR_CHECK or FD for a runtime check"),
             );
-            Some(ReturnRule::Any)
+            Some(ReturnCheck::Any)
         }
-        ReturnCheckKind::NoReturn => Some(ReturnRule::NoReturn),
+        ReturnCheckKind::NoReturn => Some(ReturnCheck::NoReturn),
     }
 }
 
