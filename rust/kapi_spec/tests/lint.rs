@@ -399,3 +399,19 @@ fn coverage_tracks_at_most_64_constraints() {
     assert!(!warned(64));
     assert!(warned(65));
 }
+
+#[test]
+fn resolved_kinds_are_the_tags_runtime_kinds() {
+    for f in ["frob.kapi", "twiddle.kapi"] {
+        let (r, d) = lint_src(&fixture(f));
+        let r = r.unwrap_or_else(|| panic!("{d}"));
+        let spec = &parse_kerneldoc(f, &fixture(f)).specs[0].spec;
+        for (p, rp) in spec.params.iter().zip(&r.params) {
+            for rc in &rp.constraints {
+                let tag = p.constraints[rc.source].kind.tag();
+                assert_eq!(tag.runtime().map(|k| k.name()), Some(rc.kind.name()), "{f}");
+                assert_eq!(tag.short(), rc.kind.name());
+            }
+        }
+    }
+}

@@ -1229,7 +1229,14 @@ impl<'d> Builder<'d> {
         let Some(tag) = ConstraintTag::parse(name) else {
             self.diags.push(
                 Diagnostic::error(value.loc_of(name), "unknown constraint type")
-                    .expected("a KAPI_CONSTRAINT_* kind or short token (range(min, max), mask(expr), enum(...), exclude(...), alignment(n), power_of_two, page_aligned, nonzero, fd, no_wrap(param), user_string, user_path, user_ptr, buffer(param), custom, none)")
+                    .expected(format!(
+                        "a KAPI_CONSTRAINT_* kind or short token ({})",
+                        ConstraintTag::ALL
+                            .iter()
+                            .map(|t| t.short_form())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))
                     .found(format!("`{name}`")),
             );
             return;
@@ -1252,11 +1259,11 @@ impl<'d> Builder<'d> {
                             _ => p.size_param = Some(t),
                         }
                     } else {
-                        self.values(tag, &tag.short(), value, &args);
+                        self.values(tag, tag.short(), value, &args);
                     }
                     Some(ConstraintKind::Buffer)
                 } else {
-                    match self.values(tag, &tag.short(), value, &args) {
+                    match self.values(tag, tag.short(), value, &args) {
                         Some(k) => Some(k),
                         None => return,
                     }

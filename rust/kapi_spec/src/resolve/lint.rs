@@ -310,7 +310,11 @@ pub fn resolve(spec: &Spec, k: &KernelInfo, diags: &mut Diagnostics) -> Option<R
                         cx.diags.push(
                             Diagnostic::error(
                                 other.loc,
-                                format!("`no_wrap` of `{}` needs another parameter", p.name),
+                                format!(
+                                    "`{}` of `{}` needs another parameter",
+                                    c.kind.tag().short(),
+                                    p.name
+                                ),
                             )
                             .expected("the name of another parameter")
                             .found(format!("`{other}`")),
