@@ -133,7 +133,7 @@ fn unknown_errnos_and_constants() {
     lint_bad(
         &["error-code: -ENOMEN, ENOMEN, Frob, Frob."],
         0,
-        "did you mean ENOMEM",
+        "did you mean `ENOMEM`?",
     );
     lint_bad(
         &["param-constraint-type: mode, mask(FROB_NOPE)"],

@@ -800,14 +800,12 @@ impl<'d> Builder<'d> {
     }
 
     fn unknown_key(&mut self, key: &str, loc: Loc) {
-        let d = Diagnostic::error(loc, format!("unknown key `{key}`"))
-            .expected("a key of specs/README.md")
-            .found(format!("`{key}`"));
-        let d = match closest(key) {
-            Some(k) => d.help(format!("did you mean `{k}`?")),
-            None => d,
-        };
-        self.diags.push(d);
+        self.diags.push(
+            Diagnostic::error(loc, format!("unknown key `{key}`"))
+                .expected("a key of specs/README.md")
+                .found(format!("`{key}`"))
+                .did_you_mean(key, known_keys()),
+        );
     }
 
     /// `lock-*`, `signal-*`, `capability-*`: sets a field of the latest record.
@@ -1354,30 +1352,4 @@ fn type_value(v: &str, value: &Mapped) -> (Option<KapiType>, Option<Text>) {
         }
     }
     (None, Some(Text::new(v, value.loc_of(v))))
-}
-
-/// The known key closest to an unknown one (edit distance at most 3).
-fn closest(key: &str) -> Option<&'static str> {
-    fn dist(a: &str, b: &str) -> usize {
-        let b: Vec<char> = b.chars().collect();
-        let mut prev: Vec<usize> = (0..=b.len()).collect();
-        for (i, ca) in a.chars().enumerate() {
-            let mut cur = vec![i + 1];
-            for (j, cb) in b.iter().enumerate() {
-                let sub = prev[j] + usize::from(ca != *cb);
-                cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-            }
-            prev = cur;
-        }
-        prev[b.len()]
-    }
-    if key.len() > 64 {
-        return None;
-    }
-    known_keys()
-        .into_iter()
-        .map(|k| (dist(key, k), k))
-        .filter(|(d, _)| *d <= 3)
-        .min()
-        .map(|(_, k)| k)
 }

@@ -87,33 +87,16 @@ impl Ctx<'_> {
         match self.k.errno(&t.text) {
             Some(n) => Some(n),
             None => {
-                let near: Vec<&str> = self
-                    .k
-                    .errnos()
-                    .keys()
-                    .filter(|n| {
-                        n.len().abs_diff(t.text.len()) <= 1 && common_prefix(n, &t.text) >= 3
-                    })
-                    .map(String::as_str)
-                    .take(3)
-                    .collect();
-                let d = Diagnostic::error(t.loc, format!("unknown errno `{}`", t.text))
-                    .expected("an errno of the kernel's errno headers")
-                    .found(format!("`{}`", t.text));
-                let d = if near.is_empty() {
-                    d
-                } else {
-                    d.help(format!("did you mean {}?", near.join(", ")))
-                };
-                self.diags.push(d);
+                self.diags.push(
+                    Diagnostic::error(t.loc, format!("unknown errno `{}`", t.text))
+                        .expected("an errno of the kernel's errno headers")
+                        .found(format!("`{}`", t.text))
+                        .did_you_mean(&t.text, self.k.errnos().keys().map(String::as_str)),
+                );
                 None
             }
         }
     }
-}
-
-fn common_prefix(a: &str, b: &str) -> usize {
-    a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
 }
 
 /// The value range of a type.
