@@ -5,8 +5,11 @@
 //! the numbers of the runtime tables: a [`Resolved`], made of `kapi_checker`'s own types.
 
 pub mod ctype;
+mod eval;
 pub mod ksrc;
 mod lint;
+mod param;
+mod ret;
 
 use kapi_checker::{ArgType, ConstraintKind, ReturnCheck};
 use serde::Serialize;
