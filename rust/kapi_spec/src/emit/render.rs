@@ -8,7 +8,7 @@ use std::fmt::Write;
 use crate::model::*;
 use kapi_checker::ValuesDisplay;
 
-use crate::resolve::Resolved;
+use crate::resolve::{Resolved, ResolvedParam};
 
 fn block(out: &mut String, indent: &str, text: &str) {
     for line in text.trim().lines() {
@@ -66,77 +66,112 @@ pub fn render(spec: &Spec, resolved: Option<&Resolved>) -> String {
         let _ = writeln!(o, "Since: {v}");
     }
 
+    params(&mut o, spec, resolved);
+    return_value(&mut o, spec, resolved);
+    errors(&mut o, spec, resolved);
+    behaviour(&mut o, spec);
+    if let Some(e) = &spec.examples {
+        o.push_str("\nExamples:\n");
+        block(&mut o, "  ", e);
+    }
+    if let Some(n) = &spec.notes {
+        o.push_str("\nNotes:\n");
+        block(&mut o, "  ", n);
+    }
+    if let Some(c) = &spec.context_section {
+        o.push_str("\nContext:\n");
+        block(&mut o, "  ", c);
+    }
+    o
+}
+
+/// The parameters, with their widths and constraint values when resolved.
+fn params(o: &mut String, spec: &Spec, resolved: Option<&Resolved>) {
     let _ = writeln!(o, "\nParameters ({}):", spec.params.len());
     for (i, p) in spec.params.iter().enumerate() {
         let rp = resolved
             .and_then(|r| r.params.get(i))
             .filter(|rp| rp.name == p.name);
-        let mut ty = Vec::new();
-        if let Some(c) = &p.c_type {
-            ty.push(c.text.clone());
-        }
-        if let Some(k) = p.kapi_type {
-            ty.push(k.kapi_name());
-        }
-        if let Some(rp) = rp {
-            ty.push(format!(
-                "{}-bit {}",
-                rp.ty.bits,
-                if rp.ty.signed { "signed" } else { "unsigned" }
-            ));
-        }
-        let _ = writeln!(o, "  [{i}] {}: {}", p.name, ty.join(", "));
-        if !p.description.is_empty() {
-            block(&mut o, "      ", &p.description);
-        }
-        if !p.flags.is_empty() {
-            let f: Vec<&str> = p.flags.iter().map(|f| f.upper()).collect();
-            let _ = writeln!(o, "      flags: {}", f.join(" | "));
-        }
-        for (ci, c) in p.constraints.iter().enumerate() {
-            let tag = c.kind.tag();
-            let mut line = format!("      constraint: {}", tag.upper());
-            let vals = constraint_values(&c.kind);
-            if !vals.is_empty() {
-                let _ = write!(line, " {vals}");
-            }
-            let numbers = rp.and_then(|rp| {
-                let rc = rp.constraints.iter().find(|rc| rc.source == ci)?;
-                Some(ValuesDisplay {
-                    ty: rp.ty,
-                    kind: &rc.kind,
-                })
-            });
-            if let Some(numbers) = numbers {
-                let num = numbers.to_string();
-                if !num.is_empty() && num != vals {
-                    let _ = write!(line, " = {num}");
-                }
-            } else if !tag.is_checked() {
-                line.push_str(" (documentation)");
-            }
-            o.push_str(&line);
-            o.push('\n');
-        }
-        if let Some(t) = &p.constraint_text {
-            let _ = writeln!(o, "      constraint text: {t}");
-        }
-        if let Some(s) = &p.size {
-            let _ = writeln!(o, "      size: {s}");
-        }
-        if let Some(s) = &p.size_param {
-            let _ = writeln!(o, "      size given by: {s}");
-        }
-        if !p.errnos.is_empty() {
-            let e: Vec<&str> = p.errnos.iter().map(|t| t.text.as_str()).collect();
-            let _ = writeln!(
-                o,
-                "      errno when a constraint is broken: {}",
-                e.join(" | ")
-            );
-        }
+        param(o, i, p, rp);
     }
+}
 
+/// One parameter.
+fn param(o: &mut String, i: usize, p: &Param, rp: Option<&ResolvedParam>) {
+    let mut ty = Vec::new();
+    if let Some(c) = &p.c_type {
+        ty.push(c.text.clone());
+    }
+    if let Some(k) = p.kapi_type {
+        ty.push(k.kapi_name());
+    }
+    if let Some(rp) = rp {
+        ty.push(format!(
+            "{}-bit {}",
+            rp.ty.bits,
+            if rp.ty.signed { "signed" } else { "unsigned" }
+        ));
+    }
+    let _ = writeln!(o, "  [{i}] {}: {}", p.name, ty.join(", "));
+    if !p.description.is_empty() {
+        block(o, "      ", &p.description);
+    }
+    if !p.flags.is_empty() {
+        let f: Vec<&str> = p.flags.iter().map(|f| f.upper()).collect();
+        let _ = writeln!(o, "      flags: {}", f.join(" | "));
+    }
+    for (ci, c) in p.constraints.iter().enumerate() {
+        o.push_str(&constraint_line(ci, c, rp));
+        o.push('\n');
+    }
+    if let Some(t) = &p.constraint_text {
+        let _ = writeln!(o, "      constraint text: {t}");
+    }
+    if let Some(s) = &p.size {
+        let _ = writeln!(o, "      size: {s}");
+    }
+    if let Some(s) = &p.size_param {
+        let _ = writeln!(o, "      size given by: {s}");
+    }
+    if !p.errnos.is_empty() {
+        let e: Vec<&str> = p.errnos.iter().map(|t| t.text.as_str()).collect();
+        let _ = writeln!(
+            o,
+            "      errno when a constraint is broken: {}",
+            e.join(" | ")
+        );
+    }
+}
+
+/// The line of constraint `ci` of a parameter: its kind, its values as written and, when
+/// resolved, as numbers.
+fn constraint_line(ci: usize, c: &Constraint, rp: Option<&ResolvedParam>) -> String {
+    let tag = c.kind.tag();
+    let mut line = format!("      constraint: {}", tag.upper());
+    let vals = constraint_values(&c.kind);
+    if !vals.is_empty() {
+        let _ = write!(line, " {vals}");
+    }
+    let numbers = rp.and_then(|rp| {
+        let rc = rp.constraints.iter().find(|rc| rc.source == ci)?;
+        Some(ValuesDisplay {
+            ty: rp.ty,
+            kind: &rc.kind,
+        })
+    });
+    if let Some(numbers) = numbers {
+        let num = numbers.to_string();
+        if !num.is_empty() && num != vals {
+            let _ = write!(line, " = {num}");
+        }
+    } else if !tag.is_checked() {
+        line.push_str(" (documentation)");
+    }
+    line
+}
+
+/// The return value.
+fn return_value(o: &mut String, spec: &Spec, resolved: Option<&Resolved>) {
     let r = &spec.ret;
     let mut ret = Vec::new();
     if let Some(k) = r.kapi_type {
@@ -159,9 +194,12 @@ pub fn render(spec: &Spec, resolved: Option<&Resolved>) -> String {
     }
     let _ = writeln!(o, "\nReturn: {}", ret.join(", "));
     if let Some(s) = &spec.return_section {
-        block(&mut o, "  ", s);
+        block(o, "  ", s);
     }
+}
 
+/// The declared errors, with their values when resolved.
+fn errors(o: &mut String, spec: &Spec, resolved: Option<&Resolved>) {
     let _ = writeln!(o, "\nErrors ({}):", spec.errors.len());
     for e in &spec.errors {
         let num = resolved
@@ -169,10 +207,13 @@ pub fn render(spec: &Spec, resolved: Option<&Resolved>) -> String {
             .map_or(String::new(), |x| format!(" ({})", x.errno));
         let _ = writeln!(o, "  {}{num}: {}", e.name, e.condition);
         if !e.description.is_empty() {
-            block(&mut o, "      ", &e.description);
+            block(o, "      ", &e.description);
         }
     }
+}
 
+/// Locks, signals, side effects, state transitions, capabilities and free-text constraints.
+fn behaviour(o: &mut String, spec: &Spec) {
     if !spec.locks.is_empty() {
         let _ = writeln!(o, "\nLocks ({}):", spec.locks.len());
         for l in &spec.locks {
@@ -230,23 +271,10 @@ pub fn render(spec: &Spec, resolved: Option<&Resolved>) -> String {
         let _ = writeln!(o, "\nConstraints ({}):", spec.constraints.len());
         for c in &spec.constraints {
             let _ = writeln!(o, "  {}", c.name);
-            block(&mut o, "      ", &c.description);
+            block(o, "      ", &c.description);
             if let Some(e) = &c.expr {
                 let _ = writeln!(o, "      expression: {e}");
             }
         }
     }
-    if let Some(e) = &spec.examples {
-        o.push_str("\nExamples:\n");
-        block(&mut o, "  ", e);
-    }
-    if let Some(n) = &spec.notes {
-        o.push_str("\nNotes:\n");
-        block(&mut o, "  ", n);
-    }
-    if let Some(c) = &spec.context_section {
-        o.push_str("\nContext:\n");
-        block(&mut o, "  ", c);
-    }
-    o
 }
