@@ -1578,6 +1578,119 @@ impl<'a> Importer<'a> {
         }
     }
 
+    /// A parameter's constraint from its block: the constraint type and the values given
+    /// for it (values must match the type), and its size parameter.
+    fn finish_param(
+        &mut self,
+        names: &[String],
+        name: &str,
+        mut p: Param,
+        mut x: ParamExtra,
+    ) -> Param {
+        let tag = x.tag.map(|t| t.0);
+        let tloc = x.tag.map(|t| t.1).unwrap_or(p.loc);
+        let given = self.given_values(name, &mut x);
+        let mut kind = tag.and_then(ConstraintKind::without_values);
+        for (gtag, gkind, gloc, macro_name) in given {
+            if Some(gtag) == tag {
+                kind = Some(gkind);
+            } else {
+                self.error(
+                    Diagnostic::error(
+                        gloc,
+                        format!("`{macro_name}` without the matching constraint type"),
+                    )
+                    .expected(format!("KAPI_PARAM_CONSTRAINT_TYPE({})", gtag.kapi_name()))
+                    .found(match tag {
+                        Some(t) => t.kapi_name(),
+                        None => "no constraint type".into(),
+                    }),
+                );
+            }
+        }
+        match (tag, kind) {
+            (Some(_), Some(kind)) => p.constraints.push(Constraint { kind, loc: tloc }),
+            (Some(t), None) => self.error(
+                Diagnostic::error(tloc, format!("{} constraint without values", t.kapi_name()))
+                    .expected(format!(
+                        "`{}` in the block",
+                        match t {
+                            ConstraintTag::Range => "KAPI_PARAM_RANGE(min, max)",
+                            ConstraintTag::Mask => "KAPI_PARAM_VALID_MASK(mask)",
+                            ConstraintTag::Enum => "KAPI_PARAM_ENUM_VALUES(...)",
+                            ConstraintTag::Alignment => "KAPI_PARAM_ALIGNMENT(n)",
+                            _ => "the constraint's values",
+                        }
+                    )),
+            ),
+            _ => {}
+        }
+        if let Some((i, loc)) = x.size_param_idx {
+            match names.get(i as usize) {
+                Some(other) => p.size_param = Some(Text::new(other.clone(), loc)),
+                None => self.error(
+                    Diagnostic::error(
+                        loc,
+                        format!("size parameter index {i} of `{name}` names no parameter"),
+                    )
+                    .expected(format!("an index below {}", names.len())),
+                ),
+            }
+        }
+        p
+    }
+
+    /// The constraint values a parameter block gave, each with the type it goes with, where
+    /// and by which macro.
+    fn given_values(
+        &mut self,
+        name: &str,
+        x: &mut ParamExtra,
+    ) -> Vec<(ConstraintTag, ConstraintKind, Loc, &'static str)> {
+        let mut given = Vec::new();
+        if let (Some(min), Some(max)) = (x.range.0.clone(), x.range.1.clone()) {
+            given.push((
+                ConstraintTag::Range,
+                ConstraintKind::Range { min, max },
+                x.range.2,
+                "KAPI_PARAM_RANGE",
+            ));
+        } else if x.range.0.is_some() || x.range.1.is_some() {
+            self.error(
+                Diagnostic::error(
+                    x.range.2,
+                    format!("only one bound of the range of `{name}`"),
+                )
+                .expected("both .min_value and .max_value"),
+            );
+        }
+        if let Some((valid, loc)) = x.mask.take() {
+            given.push((
+                ConstraintTag::Mask,
+                ConstraintKind::Mask { valid },
+                loc,
+                "KAPI_PARAM_VALID_MASK",
+            ));
+        }
+        if let Some((values, loc)) = x.enums.take() {
+            given.push((
+                ConstraintTag::Enum,
+                ConstraintKind::Enum { values },
+                loc,
+                "KAPI_PARAM_ENUM_VALUES",
+            ));
+        }
+        if let Some((align, loc)) = x.align.take() {
+            given.push((
+                ConstraintTag::Alignment,
+                ConstraintKind::Alignment { align },
+                loc,
+                "KAPI_PARAM_ALIGNMENT",
+            ));
+        }
+        given
+    }
+
     fn finish(mut self) -> Spec {
         let params = std::mem::take(&mut self.params);
         self.check_indexes("KAPI_PARAM", &params, |p| p.0.loc);
@@ -1610,98 +1723,8 @@ impl<'a> Importer<'a> {
         }
 
         let names: Vec<String> = params.values().map(|(p, _)| p.name.clone()).collect();
-        for (name, (mut p, x)) in names.iter().zip(params.into_values()) {
-            // Constraint values must match the constraint type.
-            let tag = x.tag.map(|t| t.0);
-            let tloc = x.tag.map(|t| t.1).unwrap_or(p.loc);
-            let mut given: Vec<(ConstraintTag, ConstraintKind, Loc, &str)> = Vec::new();
-            if let (Some(min), Some(max)) = (x.range.0.clone(), x.range.1.clone()) {
-                given.push((
-                    ConstraintTag::Range,
-                    ConstraintKind::Range { min, max },
-                    x.range.2,
-                    "KAPI_PARAM_RANGE",
-                ));
-            } else if x.range.0.is_some() || x.range.1.is_some() {
-                self.error(
-                    Diagnostic::error(
-                        x.range.2,
-                        format!("only one bound of the range of `{name}`"),
-                    )
-                    .expected("both .min_value and .max_value"),
-                );
-            }
-            if let Some((valid, loc)) = x.mask {
-                given.push((
-                    ConstraintTag::Mask,
-                    ConstraintKind::Mask { valid },
-                    loc,
-                    "KAPI_PARAM_VALID_MASK",
-                ));
-            }
-            if let Some((values, loc)) = x.enums {
-                given.push((
-                    ConstraintTag::Enum,
-                    ConstraintKind::Enum { values },
-                    loc,
-                    "KAPI_PARAM_ENUM_VALUES",
-                ));
-            }
-            if let Some((align, loc)) = x.align {
-                given.push((
-                    ConstraintTag::Alignment,
-                    ConstraintKind::Alignment { align },
-                    loc,
-                    "KAPI_PARAM_ALIGNMENT",
-                ));
-            }
-            let mut kind = tag.and_then(ConstraintKind::without_values);
-            for (gtag, gkind, gloc, macro_name) in given {
-                if Some(gtag) == tag {
-                    kind = Some(gkind);
-                } else {
-                    self.error(
-                        Diagnostic::error(
-                            gloc,
-                            format!("`{macro_name}` without the matching constraint type"),
-                        )
-                        .expected(format!("KAPI_PARAM_CONSTRAINT_TYPE({})", gtag.kapi_name()))
-                        .found(match tag {
-                            Some(t) => t.kapi_name(),
-                            None => "no constraint type".into(),
-                        }),
-                    );
-                }
-            }
-            match (tag, kind) {
-                (Some(_), Some(kind)) => p.constraints.push(Constraint { kind, loc: tloc }),
-                (Some(t), None) => self.error(
-                    Diagnostic::error(tloc, format!("{} constraint without values", t.kapi_name()))
-                        .expected(format!(
-                            "`{}` in the block",
-                            match t {
-                                ConstraintTag::Range => "KAPI_PARAM_RANGE(min, max)",
-                                ConstraintTag::Mask => "KAPI_PARAM_VALID_MASK(mask)",
-                                ConstraintTag::Enum => "KAPI_PARAM_ENUM_VALUES(...)",
-                                ConstraintTag::Alignment => "KAPI_PARAM_ALIGNMENT(n)",
-                                _ => "the constraint's values",
-                            }
-                        )),
-                ),
-                _ => {}
-            }
-            if let Some((i, loc)) = x.size_param_idx {
-                match names.get(i as usize) {
-                    Some(other) => p.size_param = Some(Text::new(other.clone(), loc)),
-                    None => self.error(
-                        Diagnostic::error(
-                            loc,
-                            format!("size parameter index {i} of `{name}` names no parameter"),
-                        )
-                        .expected(format!("an index below {}", names.len())),
-                    ),
-                }
-            }
+        for (name, (p, x)) in names.iter().zip(params.into_values()) {
+            let p = self.finish_param(&names, name, p, x);
             self.spec.params.push(p);
         }
         self.spec.errors = errors.into_values().collect();
