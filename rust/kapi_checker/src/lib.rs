@@ -11,13 +11,17 @@
 //! kernel's target and flags (`no_std`, no `alloc`, `panic=abort`, overflow checks on) and feeds
 //! it registers; the host tests exercise exactly the code the kernel runs. Nothing here
 //! allocates, panics, or loops over anything but a spec's bounded, static slices.
+//!
+//! The host tools build on the same types: the table generator writes them with [`RustExpr`],
+//! and the optional `serde` feature (off in the kernel build) makes the ones a resolved spec
+//! holds `Serialize`.
 
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 mod check;
-// The kernel module has its own `coverage.rs` (the atomics); this file is the pure part.
+// The pure part of coverage (which bit, which name); the kernel module keeps the atomics.
 #[path = "coverage_bits.rs"]
 pub mod coverage;
 mod display;
