@@ -499,6 +499,29 @@ impl ConstraintKind {
         }
     }
 
+    /// The values, as written and in order; none for a kind without values.
+    pub fn values(&self) -> Vec<&Text> {
+        match self {
+            ConstraintKind::Range { min, max } => vec![min, max],
+            ConstraintKind::Mask { valid } => vec![valid],
+            ConstraintKind::Enum { values } | ConstraintKind::Exclude { values } => {
+                values.iter().collect()
+            }
+            ConstraintKind::Alignment { align } => vec![align],
+            ConstraintKind::NoWrap { other } => vec![other],
+            ConstraintKind::None
+            | ConstraintKind::PowerOfTwo
+            | ConstraintKind::PageAligned
+            | ConstraintKind::NonZero
+            | ConstraintKind::Fd
+            | ConstraintKind::UserString
+            | ConstraintKind::UserPath
+            | ConstraintKind::UserPtr
+            | ConstraintKind::Buffer
+            | ConstraintKind::Custom => Vec::new(),
+        }
+    }
+
     /// The kind for a tag that carries no values (`None` for the kinds that need values).
     pub fn without_values(tag: ConstraintTag) -> Option<Self> {
         Some(match tag {

@@ -21,21 +21,13 @@ fn block(out: &mut String, indent: &str, text: &str) {
 }
 
 fn constraint_values(kind: &ConstraintKind) -> String {
-    let list = |v: &[Text]| {
-        v.iter()
-            .map(|t| t.text.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let values: Vec<&str> = kind.values().into_iter().map(Text::as_str).collect();
+    let values = values.join(", ");
     match kind {
-        ConstraintKind::Range { min, max } => format!("[{min}, {max}]"),
-        ConstraintKind::Mask { valid } => valid.to_string(),
-        ConstraintKind::Enum { values } | ConstraintKind::Exclude { values } => {
-            format!("{{{}}}", list(values))
-        }
-        ConstraintKind::Alignment { align } => align.to_string(),
-        ConstraintKind::NoWrap { other } => format!("{other} (sum must not wrap)"),
-        _ => String::new(),
+        ConstraintKind::Range { .. } => format!("[{values}]"),
+        ConstraintKind::Enum { .. } | ConstraintKind::Exclude { .. } => format!("{{{values}}}"),
+        ConstraintKind::NoWrap { .. } => format!("{values} (sum must not wrap)"),
+        _ => values,
     }
 }
 

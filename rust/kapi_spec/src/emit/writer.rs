@@ -303,22 +303,10 @@ fn param_annotations(a: &mut Annotations, p: &Param) {
         a.add("param-flags", format!("{n}, {}", join(&p.flags, " | ")));
     }
     for c in &p.constraints {
-        a.add(
-            "param-constraint-type",
-            format!("{n}, {}", c.kind.tag().kapi_name()),
-        );
-        let values = match &c.kind {
-            ConstraintKind::Range { min, max } => format!("{min}, {max}"),
-            ConstraintKind::Mask { valid } => valid.to_string(),
-            ConstraintKind::Enum { values } | ConstraintKind::Exclude { values } => {
-                join(values, ", ")
-            }
-            ConstraintKind::Alignment { align } => align.to_string(),
-            ConstraintKind::NoWrap { other } => other.to_string(),
-            _ => continue,
-        };
-        if let Some(key) = c.kind.tag().value_key() {
-            a.add(key, format!("{n}, {values}"));
+        let tag = c.kind.tag();
+        a.add("param-constraint-type", format!("{n}, {}", tag.kapi_name()));
+        if let Some(key) = tag.value_key() {
+            a.add(key, format!("{n}, {}", join(&c.kind.values(), ", ")));
         }
     }
     if let Some(t) = &p.constraint_text {
