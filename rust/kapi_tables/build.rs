@@ -26,16 +26,19 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
         .join("kapi_tables.rs");
     println!("cargo:rustc-check-cfg=cfg(kapi_tables)");
-    println!("cargo:rerun-if-env-changed={}", kapi_spec::ksrc::KSRC_ENV);
+    println!(
+        "cargo:rerun-if-env-changed={}",
+        kapi_spec::resolve::ksrc::KSRC_ENV
+    );
     println!("cargo:rerun-if-changed={}", specs.display());
-    if let Ok(files) = kapi_spec::gen::spec_files(&specs) {
+    if let Ok(files) = kapi_spec::emit::tables::spec_files(&specs) {
         for f in files {
             println!("cargo:rerun-if-changed={}", f.display());
         }
     }
-    match kapi_spec::gen::build_tables(&specs, None, &kapi_spec::X86_64, &out) {
+    match kapi_spec::emit::tables::build_tables(&specs, None, &kapi_spec::X86_64, &out) {
         Ok(()) => println!("cargo:rustc-cfg=kapi_tables"),
-        Err(kapi_spec::gen::GenError::Ksrc(kapi_spec::KsrcError::Unset)) => {
+        Err(kapi_spec::emit::tables::GenError::Ksrc(kapi_spec::KsrcError::Unset)) => {
             println!(
                 "cargo:warning=KAPI_KSRC is not set: no tables generated from specs/, the \
                  kapi_tables tests are skipped (set KAPI_KSRC=$(scripts/kernel.sh source) to \

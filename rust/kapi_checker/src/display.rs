@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 
-//! Allocation-free rendering of what a spec allows, for reports.
+//! Allocation-free rendering of what a spec allows, for reports and for the host's rendering of
+//! a spec.
 
 use core::fmt;
 
-use crate::spec::{ArgType, Constraint, ConstraintKind, SyscallSpec};
+use crate::spec::{ArgType, Constraint, ConstraintKind, ReturnCheck, SyscallSpec};
 
 /// Default capacity of a [`MessageBuf`] in bytes: what a report's `allowed` text may take.
 pub const MESSAGE_CAPACITY: usize = 96;
@@ -133,6 +134,50 @@ impl fmt::Display for AllowedDisplay<'_> {
                 let other = self.spec.params.get(other as usize).map_or("?", |p| p.name);
                 write!(f, "{} + {} must not wrap", self.param, other)
             }
+        }
+    }
+}
+
+/// Displays the values a constraint compares an argument with, as the parameter's type reads
+/// them: `[1, 0x7fffffffffffffff]`, `0x13`, `{16, -1}`, `8`, `page size 4096`; nothing for a
+/// kind without values (`nonzero`, `fd`, `power_of_two`, `no_wrap`).
+pub struct ValuesDisplay<'a> {
+    /// The parameter's type (signedness of the values).
+    pub ty: ArgType,
+    /// The constraint's kind.
+    pub kind: &'a ConstraintKind,
+}
+
+impl fmt::Display for ValuesDisplay<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ty = self.ty;
+        match *self.kind {
+            ConstraintKind::Range { min, max } => {
+                write!(f, "[{}, {}]", Val(ty, min), Val(ty, max))
+            }
+            ConstraintKind::Mask { valid } => write!(f, "{valid:#x}"),
+            ConstraintKind::Enum { values } | ConstraintKind::Exclude { values } => {
+                list(f, ty, values)
+            }
+            ConstraintKind::Alignment { align } => write!(f, "{align}"),
+            ConstraintKind::PageAligned { page_size } => write!(f, "page size {page_size}"),
+            ConstraintKind::PowerOfTwo
+            | ConstraintKind::NonZero
+            | ConstraintKind::Fd
+            | ConstraintKind::NoWrap { .. } => Ok(()),
+        }
+    }
+}
+
+/// What a successful return must be, as a phrase: `success must be 0`.
+impl fmt::Display for ReturnCheck {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            ReturnCheck::Any => f.write_str("any non-error value succeeds"),
+            ReturnCheck::Exact(value) => write!(f, "success must be {value}"),
+            ReturnCheck::Range { min, max } => write!(f, "success must be in [{min}, {max}]"),
+            ReturnCheck::Fd => f.write_str("success must be a file descriptor"),
+            ReturnCheck::NoReturn => f.write_str("does not return on success"),
         }
     }
 }

@@ -11,12 +11,18 @@
 //! kernel's target and flags (`no_std`, no `alloc`, `panic=abort`, overflow checks on) and feeds
 //! it registers; the host tests exercise exactly the code the kernel runs. Nothing here
 //! allocates, panics, or loops over anything but a spec's bounded, static slices.
+//!
+//! The host tools build on the same types: the table generator writes them with [`RustExpr`],
+//! and the optional `serde` feature (off in the kernel build) makes the ones a resolved spec
+//! holds `Serialize`.
 
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 mod check;
+// The pure part of coverage (which bit, which name); the kernel module keeps the atomics.
+#[path = "coverage_bits.rs"]
 pub mod coverage;
 mod display;
 pub mod report;
@@ -26,8 +32,8 @@ pub use check::{
     check_entry, check_exit, errno_of, Entry, Exit, Prediction, Verdict, Violation, ViolationKind,
     EINTR, ERESTARTNOHAND, ERESTARTNOINTR, ERESTARTSYS, ERESTART_RESTARTBLOCK, MAX_VIOLATIONS,
 };
-pub use display::{AllowedDisplay, MessageBuf, MESSAGE_CAPACITY};
+pub use display::{AllowedDisplay, MessageBuf, ValuesDisplay, MESSAGE_CAPACITY};
 pub use spec::{
     ArgType, Constraint, ConstraintKind, Errnos, ErrorList, ErrorSpec, ParamSpec, ReturnCheck,
-    SyscallSpec, AT_FDCWD, MAX_ERRNO, MAX_PARAMS,
+    RustExpr, SyscallSpec, AT_FDCWD, MAX_ERRNO, MAX_PARAMS,
 };

@@ -10,6 +10,13 @@
 //! [`ErrorList::new`]). Those types keep their fields private, so a value can only be built by
 //! the constructor and its derived part never disagrees with its data: generated tables and
 //! hand-built specs go through the same `const fn`.
+//!
+//! Each type that generated tables hold also knows its own text forms, so that a new variant is
+//! added here and nowhere else in the table path: [`ConstraintKind::name`] (the name specs and
+//! coverage output use) and [`RustExpr`] (the Rust expression the table generator writes).
+//! With the `serde` feature (host tools only) they are also `Serialize`.
+
+use core::fmt;
 
 /// Number of argument registers a system call has.
 pub const MAX_PARAMS: usize = 6;
@@ -23,6 +30,7 @@ pub const AT_FDCWD: i64 = -100;
 /// Width and signedness of an argument, from its C type (`int` is 32 bits signed, `size_t` 64
 /// bits unsigned on x86_64).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ArgType {
     /// Width in bits: 8, 16, 32 or 64.
     pub bits: u8,
@@ -311,7 +319,16 @@ impl Constraint {
 /// type, normalised as by [`ArgType::normalize`], compared with the parameter's signedness. The
 /// checker normalises them again before use, so for a signed type narrower than 64 bits a
 /// width-truncated pattern (`0xffffffff` for an `int` -1) means the same as the sign-extended one.
+///
+/// A new kind is added here (with its [`name`](Self::name) and its [`RustExpr`]), in the checks
+/// of `check.rs` and in the displays of `display.rs`; on the host, the spec parser gives it a
+/// text form and the resolver its numbers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(tag = "kind", rename_all = "snake_case")
+)]
 pub enum ConstraintKind {
     /// `min <= value <= max`.
     Range {
@@ -359,6 +376,26 @@ pub enum ConstraintKind {
     },
 }
 
+impl ConstraintKind {
+    /// Stable snake_case name of the kind, as in specs (`mask(...)`) and in coverage output
+    /// (`flags:mask`): `range`, `mask`, `enum`, `exclude`, `alignment`, `power_of_two`,
+    /// `page_aligned`, `nonzero`, `fd`, `no_wrap`.
+    pub const fn name(&self) -> &'static str {
+        match self {
+            ConstraintKind::Range { .. } => "range",
+            ConstraintKind::Mask { .. } => "mask",
+            ConstraintKind::Enum { .. } => "enum",
+            ConstraintKind::Exclude { .. } => "exclude",
+            ConstraintKind::Alignment { .. } => "alignment",
+            ConstraintKind::PowerOfTwo => "power_of_two",
+            ConstraintKind::PageAligned { .. } => "page_aligned",
+            ConstraintKind::NonZero => "nonzero",
+            ConstraintKind::Fd => "fd",
+            ConstraintKind::NoWrap { .. } => "no_wrap",
+        }
+    }
+}
+
 /// One parameter of a system call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ParamSpec {
@@ -383,10 +420,16 @@ pub struct ErrorSpec {
 
 /// What a successful return value must be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(tag = "kind", rename_all = "snake_case")
+)]
 pub enum ReturnCheck {
     /// Any non-error value.
     Any,
     /// Exactly this value (`0` for most calls).
+    #[cfg_attr(feature = "serde", serde(serialize_with = "exact_value"))]
     Exact(i64),
     /// Within `min..=max`.
     Range {
@@ -399,6 +442,17 @@ pub enum ReturnCheck {
     Fd,
     /// The call does not return on success (`execve`, `exit`); any return is an error.
     NoReturn,
+}
+
+/// [`ReturnCheck::Exact`] as `{"kind": "exact", "value": <value>}` (a tagged newtype of a number
+/// has no field to put the tag next to).
+#[cfg(feature = "serde")]
+fn exact_value<S: serde::Serializer>(value: &i64, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeStruct;
+
+    let mut exact = s.serialize_struct("Exact", 1)?;
+    exact.serialize_field("value", value)?;
+    exact.end()
 }
 
 /// The runtime form of one system call's specification.
@@ -433,5 +487,110 @@ impl SyscallSpec {
             .iter()
             .find(|e| e.errno == errno)
             .map(|e| e.name)
+    }
+}
+
+/// A value written as the Rust expression that builds it, for generated tables:
+/// `RustExpr(&ConstraintKind::Mask { valid: 1 })` displays as
+/// `kapi_checker::ConstraintKind::Mask { valid: 0x1 }`. Paths start at the crate name, so the
+/// output compiles wherever the `kapi_checker` crate is reachable.
+#[derive(Clone, Copy, Debug)]
+pub struct RustExpr<'a, T: ?Sized>(pub &'a T);
+
+impl fmt::Display for RustExpr<'_, ArgType> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ArgType { bits, signed } = *self.0;
+        write!(f, "kapi_checker::ArgType::new({bits}, {signed})")
+    }
+}
+
+impl fmt::Display for RustExpr<'_, ConstraintKind> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("kapi_checker::ConstraintKind::")?;
+        match *self.0 {
+            ConstraintKind::Range { min, max } => {
+                write!(f, "Range {{ min: {min:#x}, max: {max:#x} }}")
+            }
+            ConstraintKind::Mask { valid } => write!(f, "Mask {{ valid: {valid:#x} }}"),
+            ConstraintKind::Enum { values } => {
+                write!(f, "Enum {{ values: {} }}", RustExpr(values))
+            }
+            ConstraintKind::Exclude { values } => {
+                write!(f, "Exclude {{ values: {} }}", RustExpr(values))
+            }
+            ConstraintKind::Alignment { align } => write!(f, "Alignment {{ align: {align} }}"),
+            ConstraintKind::PowerOfTwo => f.write_str("PowerOfTwo"),
+            ConstraintKind::PageAligned { page_size } => {
+                write!(f, "PageAligned {{ page_size: {page_size} }}")
+            }
+            ConstraintKind::NonZero => f.write_str("NonZero"),
+            ConstraintKind::Fd => f.write_str("Fd"),
+            ConstraintKind::NoWrap { other } => write!(f, "NoWrap {{ other: {other} }}"),
+        }
+    }
+}
+
+/// A list of values: `&[0x1, 0x2]`.
+impl fmt::Display for RustExpr<'_, [u64]> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("&[")?;
+        for (i, v) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{v:#x}")?;
+        }
+        f.write_str("]")
+    }
+}
+
+impl fmt::Display for RustExpr<'_, ReturnCheck> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("kapi_checker::ReturnCheck::")?;
+        match *self.0 {
+            ReturnCheck::Any => f.write_str("Any"),
+            ReturnCheck::Exact(value) => write!(f, "Exact({value})"),
+            ReturnCheck::Range { min, max } => write!(f, "Range {{ min: {min}, max: {max} }}"),
+            ReturnCheck::Fd => f.write_str("Fd"),
+            ReturnCheck::NoReturn => f.write_str("NoReturn"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+
+    use std::string::ToString;
+
+    use super::*;
+
+    #[test]
+    fn rust_expressions() {
+        let kind = |k: ConstraintKind| RustExpr(&k).to_string();
+        assert_eq!(
+            kind(ConstraintKind::Range { min: 0, max: 255 }),
+            "kapi_checker::ConstraintKind::Range { min: 0x0, max: 0xff }"
+        );
+        assert_eq!(
+            kind(ConstraintKind::Exclude { values: &[16, 1] }),
+            "kapi_checker::ConstraintKind::Exclude { values: &[0x10, 0x1] }"
+        );
+        assert_eq!(
+            kind(ConstraintKind::Enum { values: &[] }),
+            "kapi_checker::ConstraintKind::Enum { values: &[] }"
+        );
+        assert_eq!(
+            kind(ConstraintKind::NonZero),
+            "kapi_checker::ConstraintKind::NonZero"
+        );
+        assert_eq!(
+            RustExpr(&ReturnCheck::Exact(-1)).to_string(),
+            "kapi_checker::ReturnCheck::Exact(-1)"
+        );
+        assert_eq!(
+            RustExpr(&ArgType::I32).to_string(),
+            "kapi_checker::ArgType::new(32, true)"
+        );
     }
 }

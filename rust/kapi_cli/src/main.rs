@@ -64,16 +64,19 @@ impl KernelArgs {
     /// Loads the kernel facts.
     pub fn load(&self) -> Result<kapi_spec::KernelInfo> {
         let arch = self.arch()?;
-        let dir = kapi_spec::ksrc::ksrc_dir(self.ksrc.as_deref())?;
+        let dir = kapi_spec::resolve::ksrc::ksrc_dir(self.ksrc.as_deref())?;
         Ok(kapi_spec::KernelInfo::load(&dir, arch)?)
     }
 
     /// The architecture.
     pub fn arch(&self) -> Result<&'static kapi_spec::Arch> {
-        match kapi_spec::ksrc::arch_by_name(&self.arch) {
+        match kapi_spec::resolve::ksrc::arch_by_name(&self.arch) {
             Some(a) => Ok(a),
             None => {
-                let known: Vec<&str> = kapi_spec::ksrc::ARCHES.iter().map(|a| a.name).collect();
+                let known: Vec<&str> = kapi_spec::resolve::ksrc::ARCHES
+                    .iter()
+                    .map(|a| a.name)
+                    .collect();
                 bail!(
                     "unknown architecture `{}` (known: {})",
                     self.arch,
@@ -94,7 +97,7 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
-            let files = kapi_spec::gen::spec_files(p)?;
+            let files = kapi_spec::emit::tables::spec_files(p)?;
             out.extend(files);
         } else if p.exists() {
             out.push(p.clone());

@@ -119,6 +119,20 @@ fn show_text_and_json() {
     assert_eq!(v["spec"]["params"][1]["constraints"][0]["kind"], "enum");
     assert_eq!(v["resolved"]["nr"], 9);
     assert_eq!(v["resolved"]["params"][1]["constraints"][0]["values"][1], 2);
+    // The resolved model's shape (kapi_checker's types, serialised by its `serde` feature).
+    assert_eq!(v["resolved"]["params"][1]["constraints"][0]["kind"], "enum");
+    assert_eq!(v["resolved"]["params"][0]["bits"], 32);
+    assert_eq!(v["resolved"]["params"][0]["signed"], true);
+    assert_eq!(v["resolved"]["ret"]["kind"], "range");
+    assert_eq!(v["resolved"]["ret"]["max"], i64::from(i32::MAX));
+
+    let o = kapi(&["show", "--json", "--ksrc", "ksrc", "--specs", ".", "frob"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(
+        v["resolved"]["ret"],
+        serde_json::json!({"kind": "exact", "value": 0})
+    );
 
     // Without a kernel tree: the spec alone.
     let o = kapi(&["show", "--json", "zap_patch.txt"]);

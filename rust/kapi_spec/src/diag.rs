@@ -44,6 +44,32 @@ impl Loc {
     }
 }
 
+/// "did you mean `X`?" (or `` `X`, `Y` ``) for the names in `known` nearest to `word` by edit
+/// distance, if any is near enough to be a typo of it: at most a third of its length and at
+/// most 3 edits away. Ties are all named, in order, up to three.
+pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    // Past this a name is not a typo, and the distance is quadratic.
+    const LONGEST: usize = 64;
+    if word.len() > LONGEST {
+        return None;
+    }
+    let most = (word.chars().count() / 3).clamp(1, 3);
+    let mut near: Vec<(usize, &str)> = known
+        .into_iter()
+        .map(|k| (strsim::levenshtein(word, k), k))
+        .filter(|&(d, k)| d <= most && k != word)
+        .collect();
+    near.sort_unstable();
+    let best = near.first()?.0;
+    let names: Vec<String> = near
+        .iter()
+        .take_while(|(d, _)| *d == best)
+        .take(3)
+        .map(|(_, k)| format!("`{k}`"))
+        .collect();
+    Some(format!("did you mean {}?", names.join(", ")))
+}
+
 /// How bad a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -108,6 +134,15 @@ impl Diagnostic {
     pub fn help(mut self, what: impl Into<String>) -> Self {
         self.help = Some(what.into());
         self
+    }
+
+    /// Adds "did you mean `X`?" when some of `known` is a likely typo of `word`
+    /// ([`did_you_mean`]).
+    pub fn did_you_mean<'a>(self, word: &str, known: impl IntoIterator<Item = &'a str>) -> Self {
+        match did_you_mean(word, known) {
+            Some(hint) => self.help(hint),
+            None => self,
+        }
     }
 
     /// The one-line form, `file:line:col: error: message: expected X, found Y`.
@@ -282,3 +317,28 @@ impl fmt::Display for Diagnostics {
 }
 
 impl std::error::Error for Diagnostics {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn did_you_mean_names_near_typos_only() {
+        let errnos = ["EINVAL", "ENOMEM", "ENOENT", "EPERM", "EROFS"];
+        let hint = |w| did_you_mean(w, errnos);
+        assert_eq!(hint("ENOMEN").as_deref(), Some("did you mean `ENOMEM`?"));
+        assert_eq!(hint("EINVALL").as_deref(), Some("did you mean `EINVAL`?"));
+        assert_eq!(hint("ENOMNT").as_deref(), Some("did you mean `ENOENT`?"));
+        assert_eq!(
+            did_you_mean("lok", ["look", "lock", "locks"]).as_deref(),
+            Some("did you mean `lock`, `look`?")
+        );
+        assert_eq!(hint("EFROB"), None);
+        assert_eq!(hint("EINVAL"), None, "a known name is no typo");
+        assert_eq!(hint(&"E".repeat(1000)), None);
+        assert_eq!(
+            did_you_mean("param-rnage", ["param-range", "param-flags"]).as_deref(),
+            Some("did you mean `param-range`?")
+        );
+    }
+}

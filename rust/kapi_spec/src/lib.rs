@@ -2,42 +2,41 @@
 
 //! KAPI specifications on the host.
 //!
-//! - [`model`]: what a spec says ([`Spec`]), as written.
-//! - [`parse_kerneldoc`] (the `.kapi` form of specs/README.md), [`parse_mail`] (the same form
-//!   quoted in a mail) and [`import_macro`] (the upstream `DEFINE_KERNEL_API_SPEC` form, from a
-//!   patch mail too); [`load`] picks one by content.
-//! - [`write_kerneldoc`]: the model back to the kerneldoc form.
-//! - [`check`]: lints a spec against a kernel tree ([`KernelInfo`]) and resolves it to numbers.
-//! - [`gen`]: the Rust tables of `kapi_checker` types the kernel module is built with.
-//! - [`render`]: the human-readable rendering (`kapi show`, the tables' `doc` field).
+//! The modules follow a spec from its file to the runtime tables:
 //!
-//! No input makes a parser panic; every problem is a [`Diagnostic`] with a `file:line:col`.
+//! 1. [`parse`]: a spec file to the model. [`parse_kerneldoc`] reads the `.kapi` form of
+//!    specs/README.md, [`parse_mail`] the same form quoted in a mail, [`import_macro`] the
+//!    upstream `DEFINE_KERNEL_API_SPEC` form (from a patch mail too); [`load`] picks one by
+//!    content.
+//! 2. [`model`]: what a spec says ([`Spec`]), as written.
+//! 3. [`resolve`](mod@resolve): the model against a kernel tree ([`KernelInfo`]): [`lint`] checks it and
+//!    resolves it to the numbers of the runtime tables ([`Resolved`], made of `kapi_checker`'s
+//!    own types).
+//! 4. [`emit`]: out again: the Rust tables of `kapi_checker` types the kernel module is built
+//!    with ([`emit::tables`]), the kerneldoc form ([`write_kerneldoc`]) and the human-readable
+//!    rendering ([`render`]: `kapi show`, the tables' `doc` field).
+//!
+//! Every phase reports through [`diag`]: no input makes a parser panic; every problem is a
+//! [`Diagnostic`] with a `file:line:col`.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-pub mod check;
-pub mod ctype;
 pub mod diag;
-pub mod expr;
-pub mod gen;
-pub mod kerneldoc;
-pub mod ksrc;
-pub mod macro_form;
-pub mod mail;
+pub mod emit;
 pub mod model;
-pub mod render;
-pub mod source;
-pub mod writer;
+pub mod parse;
+pub mod resolve;
 
-pub use check::{lint, resolve, Resolved};
 pub use diag::{Diagnostic, Diagnostics, Loc, Severity};
-pub use kerneldoc::{parse_kerneldoc, Parsed, ParsedSpec};
-pub use ksrc::{Arch, KernelInfo, KsrcError, X86_64};
-pub use macro_form::import_macro;
-pub use mail::parse_mail;
+pub use emit::render::render;
+pub use emit::writer::write_kerneldoc;
 pub use model::Spec;
-pub use writer::write_kerneldoc;
+pub use parse::kerneldoc::{parse_kerneldoc, Parsed, ParsedSpec};
+pub use parse::macro_form::import_macro;
+pub use parse::mail::parse_mail;
+pub use resolve::ksrc::{Arch, KernelInfo, KsrcError, X86_64};
+pub use resolve::{lint, resolve, Resolved};
 
 /// The input forms [`load`] recognises.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 
 //! The specification model: everything the kerneldoc form and the `DEFINE_KERNEL_API_SPEC`
-//! macro form carry, as written (constants unevaluated). [`crate::check`] resolves it against a
-//! kernel source tree.
+//! macro form carry, as written (constants unevaluated). [`crate::resolve`](mod@crate::resolve)
+//! resolves it against a kernel source tree.
 
 use serde::{Serialize, Serializer};
 
@@ -246,48 +246,148 @@ tokens! {
     }
 }
 
-tokens! {
-    /// `enum kapi_constraint_type`, plus ours (`EXCLUDE`, `FD`, `NO_WRAP`).
-    ConstraintTag, "KAPI_CONSTRAINT_" {
-        /// No constraint.
-        None = "NONE",
-        /// `range(min, max)`.
-        Range = "RANGE",
-        /// `mask(expr)`.
-        Mask = "MASK",
-        /// `enum(v, ...)`.
-        Enum = "ENUM",
-        /// `exclude(v, ...)`.
-        Exclude = "EXCLUDE",
-        /// `alignment(n)`.
-        Alignment = "ALIGNMENT",
-        /// `power_of_two`.
-        PowerOfTwo = "POWER_OF_TWO",
-        /// `page_aligned`.
-        PageAligned = "PAGE_ALIGNED",
-        /// `nonzero`.
-        NonZero = "NONZERO",
-        /// `fd`.
-        Fd = "FD",
-        /// `no_wrap(other)`.
-        NoWrap = "NO_WRAP",
-        /// `user_string`.
-        UserString = "USER_STRING",
-        /// `user_path`.
-        UserPath = "USER_PATH",
-        /// `user_ptr`.
-        UserPtr = "USER_PTR",
-        /// `buffer(size param)`.
-        Buffer = "BUFFER",
-        /// `custom`.
-        Custom = "CUSTOM",
-    }
+/// `enum kapi_constraint_type`, plus ours (`EXCLUDE`, `FD`, `NO_WRAP`): a constraint's kind
+/// without its values.
+///
+/// The kinds the runtime checks are named by the runtime ([`ConstraintTag::runtime`],
+/// `kapi_checker::ConstraintKind::name`): specs, coverage output and this crate's messages all
+/// use that one name. The others are documentation and are named here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ConstraintTag {
+    /// No constraint.
+    None,
+    /// `range(min, max)`.
+    Range,
+    /// `mask(expr)`.
+    Mask,
+    /// `enum(v, ...)`.
+    Enum,
+    /// `exclude(v, ...)`.
+    Exclude,
+    /// `alignment(n)`.
+    Alignment,
+    /// `power_of_two`.
+    PowerOfTwo,
+    /// `page_aligned`.
+    PageAligned,
+    /// `nonzero`.
+    NonZero,
+    /// `fd`.
+    Fd,
+    /// `no_wrap(other)`.
+    NoWrap,
+    /// `user_string`.
+    UserString,
+    /// `user_path`.
+    UserPath,
+    /// `user_ptr`.
+    UserPtr,
+    /// `buffer(size param)`.
+    Buffer,
+    /// `custom`.
+    Custom,
 }
 
 impl ConstraintTag {
-    /// The short token (`power_of_two`).
-    pub fn short(self) -> String {
-        self.upper().to_ascii_lowercase()
+    /// Every value, in declaration order.
+    pub const ALL: &'static [ConstraintTag] = &[
+        ConstraintTag::None,
+        ConstraintTag::Range,
+        ConstraintTag::Mask,
+        ConstraintTag::Enum,
+        ConstraintTag::Exclude,
+        ConstraintTag::Alignment,
+        ConstraintTag::PowerOfTwo,
+        ConstraintTag::PageAligned,
+        ConstraintTag::NonZero,
+        ConstraintTag::Fd,
+        ConstraintTag::NoWrap,
+        ConstraintTag::UserString,
+        ConstraintTag::UserPath,
+        ConstraintTag::UserPtr,
+        ConstraintTag::Buffer,
+        ConstraintTag::Custom,
+    ];
+    /// The prefix of the upstream names.
+    pub const PREFIX: &'static str = "KAPI_CONSTRAINT_";
+
+    /// What this kind is: checked at run time, or documentation with its name.
+    const fn class(self) -> TagClass {
+        use kapi_checker::ConstraintKind as K;
+        use TagClass::{Checked, Documentation};
+        match self {
+            ConstraintTag::None => Documentation("none"),
+            ConstraintTag::Range => Checked(K::Range { min: 0, max: 0 }),
+            ConstraintTag::Mask => Checked(K::Mask { valid: 0 }),
+            ConstraintTag::Enum => Checked(K::Enum { values: &[] }),
+            ConstraintTag::Exclude => Checked(K::Exclude { values: &[] }),
+            ConstraintTag::Alignment => Checked(K::Alignment { align: 0 }),
+            ConstraintTag::PowerOfTwo => Checked(K::PowerOfTwo),
+            ConstraintTag::PageAligned => Checked(K::PageAligned { page_size: 0 }),
+            ConstraintTag::NonZero => Checked(K::NonZero),
+            ConstraintTag::Fd => Checked(K::Fd),
+            ConstraintTag::NoWrap => Checked(K::NoWrap { other: 0 }),
+            ConstraintTag::UserString => Documentation("user_string"),
+            ConstraintTag::UserPath => Documentation("user_path"),
+            ConstraintTag::UserPtr => Documentation("user_ptr"),
+            ConstraintTag::Buffer => Documentation("buffer"),
+            ConstraintTag::Custom => Documentation("custom"),
+        }
+    }
+
+    /// The runtime kind this kind resolves to, with its values left at zero (the resolver
+    /// fills them in), or `None` for a kind that is documentation only.
+    pub const fn runtime(self) -> Option<kapi_checker::ConstraintKind> {
+        match self.class() {
+            TagClass::Checked(kind) => Some(kind),
+            TagClass::Documentation(_) => None,
+        }
+    }
+
+    /// Whether the runtime checks this kind (the others are documentation).
+    pub const fn is_checked(self) -> bool {
+        self.runtime().is_some()
+    }
+
+    /// The short token (`power_of_two`); for a checked kind, the runtime's name of it.
+    pub const fn short(self) -> &'static str {
+        match self.class() {
+            TagClass::Checked(kind) => kind.name(),
+            TagClass::Documentation(name) => name,
+        }
+    }
+
+    /// The short form with placeholders for its values: `range(min, max)`, `nonzero`.
+    pub fn short_form(self) -> String {
+        let values = match self {
+            ConstraintTag::Range => "(min, max)",
+            ConstraintTag::Mask => "(expr)",
+            ConstraintTag::Enum | ConstraintTag::Exclude => "(...)",
+            ConstraintTag::Alignment => "(n)",
+            ConstraintTag::NoWrap | ConstraintTag::Buffer => "(param)",
+            _ => "",
+        };
+        format!("{}{values}", self.short())
+    }
+
+    /// The name without prefix (`POWER_OF_TWO`).
+    pub fn upper(self) -> String {
+        self.short().to_ascii_uppercase()
+    }
+
+    /// The upstream name (`KAPI_CONSTRAINT_POWER_OF_TWO`).
+    pub fn kapi_name(self) -> String {
+        format!("{}{}", Self::PREFIX, self.upper())
+    }
+
+    /// Parses the upstream name, the name without prefix, or the short token.
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.trim();
+        let bare = s.strip_prefix(Self::PREFIX).unwrap_or(s);
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|t| s == t.short() || bare == t.upper())
     }
 
     /// The key that gives this kind's values in the long form, if it has values.
@@ -302,18 +402,19 @@ impl ConstraintTag {
             _ => None,
         }
     }
+}
 
-    /// Whether the runtime checks this kind (the others are documentation).
-    pub fn is_checked(self) -> bool {
-        !matches!(
-            self,
-            ConstraintTag::None
-                | ConstraintTag::UserString
-                | ConstraintTag::UserPath
-                | ConstraintTag::UserPtr
-                | ConstraintTag::Buffer
-                | ConstraintTag::Custom
-        )
+/// [`ConstraintTag::class`].
+enum TagClass {
+    /// The runtime checks it, as this kind (values left at zero).
+    Checked(kapi_checker::ConstraintKind),
+    /// Documentation only, named so.
+    Documentation(&'static str),
+}
+
+impl std::fmt::Display for ConstraintTag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.kapi_name())
     }
 }
 
@@ -395,6 +496,29 @@ impl ConstraintKind {
             ConstraintKind::UserPtr => ConstraintTag::UserPtr,
             ConstraintKind::Buffer => ConstraintTag::Buffer,
             ConstraintKind::Custom => ConstraintTag::Custom,
+        }
+    }
+
+    /// The values, as written and in order; none for a kind without values.
+    pub fn values(&self) -> Vec<&Text> {
+        match self {
+            ConstraintKind::Range { min, max } => vec![min, max],
+            ConstraintKind::Mask { valid } => vec![valid],
+            ConstraintKind::Enum { values } | ConstraintKind::Exclude { values } => {
+                values.iter().collect()
+            }
+            ConstraintKind::Alignment { align } => vec![align],
+            ConstraintKind::NoWrap { other } => vec![other],
+            ConstraintKind::None
+            | ConstraintKind::PowerOfTwo
+            | ConstraintKind::PageAligned
+            | ConstraintKind::NonZero
+            | ConstraintKind::Fd
+            | ConstraintKind::UserString
+            | ConstraintKind::UserPath
+            | ConstraintKind::UserPtr
+            | ConstraintKind::Buffer
+            | ConstraintKind::Custom => Vec::new(),
         }
     }
 
@@ -745,5 +869,26 @@ impl Spec {
     /// Index of the parameter called `name`.
     pub fn param_index(&self, name: &str) -> Option<usize> {
         self.params.iter().position(|p| p.name == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn constraint_tags_parse_their_names() {
+        for &t in ConstraintTag::ALL {
+            assert_eq!(ConstraintTag::parse(t.short()), Some(t));
+            assert_eq!(ConstraintTag::parse(&t.upper()), Some(t));
+            assert_eq!(ConstraintTag::parse(&t.kapi_name()), Some(t));
+            assert_eq!(t.is_checked(), t.runtime().is_some());
+        }
+        assert_eq!(
+            ConstraintTag::NonZero.kapi_name(),
+            "KAPI_CONSTRAINT_NONZERO"
+        );
+        assert_eq!(ConstraintTag::parse("Range"), None);
+        assert_eq!(ConstraintTag::parse("KAPI_CONSTRAINT_range"), None);
     }
 }

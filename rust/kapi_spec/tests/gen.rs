@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use kapi_spec::gen::{generate, load_entries, Entry};
+use kapi_spec::emit::tables::{generate, load_entries, Entry};
 
 fn entries() -> Vec<Entry> {
     let files = ["frob.kapi", "twiddle.kapi", "zap_patch.txt"].map(|f| fixtures().join(f));

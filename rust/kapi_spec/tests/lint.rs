@@ -8,7 +8,7 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use kapi_spec::check::{CheckKind, ReturnRule};
+use kapi_checker::{ArgType, ConstraintKind, ReturnCheck};
 use kapi_spec::{lint, load, parse_kerneldoc, resolve, Diagnostics, KernelInfo, X86_64};
 
 fn lint_src(src: &str) -> (Option<kapi_spec::Resolved>, Diagnostics) {
@@ -24,7 +24,7 @@ fn resolves_frob_to_numbers() {
     assert!(!d.has_errors(), "{d}");
     let r = r.unwrap();
     assert_eq!(r.nr, 7);
-    assert_eq!(r.ret, ReturnRule::Exact { value: 0 });
+    assert_eq!(r.ret, ReturnCheck::Exact(0));
     let errs: Vec<(&str, u16)> = r
         .errors
         .iter()
@@ -40,17 +40,20 @@ fn resolves_frob_to_numbers() {
         ]
     );
     let addr = &r.params[0];
-    assert_eq!((addr.bits, addr.signed), (64, false));
+    assert_eq!(addr.ty, ArgType::U64);
     assert_eq!(
         addr.constraints[0].kind,
-        CheckKind::PageAligned { page_size: 4096 }
+        ConstraintKind::PageAligned { page_size: 4096 }
     );
-    assert_eq!(addr.constraints[1].kind, CheckKind::NoWrap { other: 1 });
+    assert_eq!(
+        addr.constraints[1].kind,
+        ConstraintKind::NoWrap { other: 1 }
+    );
     assert_eq!(addr.constraints[0].errnos, [22]);
     let size = &r.params[1];
     assert_eq!(
         size.constraints[0].kind,
-        CheckKind::Range {
+        ConstraintKind::Range {
             min: 1,
             max: i64::MAX as u64
         }
@@ -60,17 +63,17 @@ fn resolves_frob_to_numbers() {
         "no param-errno: advisory"
     );
     let mode = &r.params[2];
-    assert_eq!(
-        (mode.bits, mode.signed, mode.c_type.as_str()),
-        (32, true, "int")
-    );
+    assert_eq!((mode.ty, mode.c_type.as_str()), (ArgType::I32, "int"));
     // FROB_ALL is (FROB_FAST | FROB_SLOW) over a line continuation; FROB_HIGH is 1ULL << 4.
-    assert_eq!(mode.constraints[0].kind, CheckKind::Mask { valid: 0x13 });
+    assert_eq!(
+        mode.constraints[0].kind,
+        ConstraintKind::Mask { valid: 0x13 }
+    );
     // -1 as an int is the sign-extended bit pattern.
     assert_eq!(
         mode.constraints[1].kind,
-        CheckKind::Exclude {
-            values: vec![16, u64::MAX]
+        ConstraintKind::Exclude {
+            values: &[16, u64::MAX]
         }
     );
     assert_eq!(mode.constraints[1].errnos, [22, 75]);
@@ -83,25 +86,21 @@ fn resolves_twiddle() {
     let r = r.unwrap();
     assert_eq!(r.nr, 9, "a `64` ABI row counts");
     assert_eq!(
-        (
-            r.params[0].bits,
-            r.params[0].signed,
-            r.params[0].c_type.as_str()
-        ),
-        (32, true, "int")
+        (r.params[0].ty, r.params[0].c_type.as_str()),
+        (ArgType::I32, "int")
     );
-    assert_eq!(r.params[0].constraints[0].kind, CheckKind::Fd);
+    assert_eq!(r.params[0].constraints[0].kind, ConstraintKind::Fd);
     assert_eq!(
         r.params[1].constraints[0].kind,
-        CheckKind::Enum { values: vec![1, 2] }
+        ConstraintKind::Enum { values: &[1, 2] }
     );
     assert_eq!(
         r.params[2].constraints[2].kind,
-        CheckKind::Alignment { align: 8 }
+        ConstraintKind::Alignment { align: 8 }
     );
     assert_eq!(
         r.ret,
-        ReturnRule::Range {
+        ReturnCheck::Range {
             min: 0,
             max: i64::from(i32::MAX)
         }
@@ -121,7 +120,7 @@ fn lint_bad(body: &[&str], at: usize, needle: &str) {
 fn the_base_spec_is_clean() {
     let (r, d) = lint_src(&frob_with(FROB_OK));
     assert!(d.is_empty(), "{d}");
-    assert_eq!(r.unwrap().ret, ReturnRule::Exact { value: 0 });
+    assert_eq!(r.unwrap().ret, ReturnCheck::Exact(0));
 }
 
 #[test]
@@ -134,7 +133,7 @@ fn unknown_errnos_and_constants() {
     lint_bad(
         &["error-code: -ENOMEN, ENOMEN, Frob, Frob."],
         0,
-        "did you mean ENOMEM",
+        "did you mean `ENOMEM`?",
     );
     lint_bad(
         &["param-constraint-type: mode, mask(FROB_NOPE)"],
@@ -378,7 +377,7 @@ fn seeds_parse_when_present() {
         assert_eq!(r.nr, 325);
         assert_eq!(
             r.params[2].constraints[0].kind,
-            CheckKind::Mask { valid: 1 }
+            ConstraintKind::Mask { valid: 1 }
         );
     }
 }
@@ -399,4 +398,20 @@ fn coverage_tracks_at_most_64_constraints() {
     };
     assert!(!warned(64));
     assert!(warned(65));
+}
+
+#[test]
+fn resolved_kinds_are_the_tags_runtime_kinds() {
+    for f in ["frob.kapi", "twiddle.kapi"] {
+        let (r, d) = lint_src(&fixture(f));
+        let r = r.unwrap_or_else(|| panic!("{d}"));
+        let spec = &parse_kerneldoc(f, &fixture(f)).specs[0].spec;
+        for (p, rp) in spec.params.iter().zip(&r.params) {
+            for rc in &rp.constraints {
+                let tag = p.constraints[rc.source].kind.tag();
+                assert_eq!(tag.runtime().map(|k| k.name()), Some(rc.kind.name()), "{f}");
+                assert_eq!(tag.short(), rc.kind.name());
+            }
+        }
+    }
 }

@@ -125,10 +125,7 @@ fn macro_and_kerneldoc_forms_agree_on_what_is_checked() {
     assert_eq!(rm.ret, rk.ret);
     assert_eq!(rm.errors, rk.errors);
     for (a, b) in rm.params.iter().zip(&rk.params) {
-        assert_eq!(
-            (&a.name, &a.c_type, a.bits, a.signed),
-            (&b.name, &b.c_type, b.bits, b.signed)
-        );
+        assert_eq!((&a.name, &a.c_type, a.ty), (&b.name, &b.c_type, b.ty));
         let ka: Vec<_> = a.constraints.iter().map(|c| &c.kind).collect();
         let kb: Vec<_> = b.constraints.iter().map(|c| &c.kind).collect();
         assert_eq!(ka, kb, "{}", a.name);

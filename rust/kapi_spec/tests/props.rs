@@ -26,7 +26,7 @@ fn all_parsers(s: &str) {
             let mut d = Diagnostics::new("f");
             let _ = kapi_spec::lint(ps, &k, &mut d);
             let _ = d.render(s, false);
-            let _ = kapi_spec::render::render(&ps.spec, None);
+            let _ = kapi_spec::render(&ps.spec, None);
             let text = write_kerneldoc(&ps.spec);
             let _ = parse_kerneldoc("w", &text);
         }

@@ -9,8 +9,8 @@
 
 use std::path::{Path, PathBuf};
 
-use kapi_checker::{ArgType, ConstraintKind, ReturnCheck, SyscallSpec};
-use kapi_spec::check::{CheckKind, Resolved, ReturnRule};
+use kapi_checker::{ConstraintKind, SyscallSpec};
+use kapi_spec::resolve::{Resolved, ResolvedConstraint};
 use kapi_spec::{Diagnostics, KernelInfo, X86_64};
 
 fn specs_dir() -> PathBuf {
@@ -25,7 +25,7 @@ fn kernel() -> KernelInfo {
 fn resolved_specs() -> Vec<(kapi_spec::Spec, Resolved)> {
     let k = kernel();
     let mut out = Vec::new();
-    for f in kapi_spec::gen::spec_files(&specs_dir()).unwrap() {
+    for f in kapi_spec::emit::tables::spec_files(&specs_dir()).unwrap() {
         let src = std::fs::read_to_string(&f).unwrap();
         let p = kapi_spec::load(&f.display().to_string(), &src);
         assert!(!p.has_errors(), "{}", p.diags);
@@ -38,56 +38,16 @@ fn resolved_specs() -> Vec<(kapi_spec::Spec, Resolved)> {
     out
 }
 
-fn kind(k: &CheckKind) -> ConstraintKind {
-    match k {
-        CheckKind::Range { min, max } => ConstraintKind::Range {
-            min: *min,
-            max: *max,
-        },
-        CheckKind::Mask { valid } => ConstraintKind::Mask { valid: *valid },
-        CheckKind::Enum { values } => ConstraintKind::Enum {
-            values: values.clone().leak(),
-        },
-        CheckKind::Exclude { values } => ConstraintKind::Exclude {
-            values: values.clone().leak(),
-        },
-        CheckKind::Alignment { align } => ConstraintKind::Alignment { align: *align },
-        CheckKind::PowerOfTwo => ConstraintKind::PowerOfTwo,
-        CheckKind::PageAligned { page_size } => ConstraintKind::PageAligned {
-            page_size: *page_size,
-        },
-        CheckKind::NonZero => ConstraintKind::NonZero,
-        CheckKind::Fd => ConstraintKind::Fd,
-        CheckKind::NoWrap { other } => ConstraintKind::NoWrap { other: *other },
-    }
-}
-
-fn ret(r: ReturnRule) -> ReturnCheck {
-    match r {
-        ReturnRule::Any => ReturnCheck::Any,
-        ReturnRule::Exact { value } => ReturnCheck::Exact(value),
-        ReturnRule::Range { min, max } => ReturnCheck::Range { min, max },
-        ReturnRule::Fd => ReturnCheck::Fd,
-        ReturnRule::NoReturn => ReturnCheck::NoReturn,
-    }
-}
-
 fn assert_same(t: &SyscallSpec, spec: &kapi_spec::Spec, r: &Resolved) {
     assert_eq!(t.name, r.name);
     assert_eq!(t.nr, r.nr);
     assert_eq!(t.summary, spec.summary);
-    assert_eq!(t.ret, ret(r.ret), "{}", r.name);
+    assert_eq!(t.ret, r.ret, "{}", r.name);
     assert_eq!(t.params.len(), spec.params.len(), "{}", r.name);
     for (tp, rp) in t.params.iter().zip(&r.params) {
         assert_eq!(tp.name, rp.name);
         assert_eq!(tp.c_type, rp.c_type);
-        assert_eq!(
-            tp.ty,
-            ArgType::new(rp.bits, rp.signed),
-            "{}.{}",
-            r.name,
-            rp.name
-        );
+        assert_eq!(tp.ty, rp.ty, "{}.{}", r.name, rp.name);
         assert_eq!(
             tp.constraints.len(),
             rp.constraints.len(),
@@ -96,7 +56,7 @@ fn assert_same(t: &SyscallSpec, spec: &kapi_spec::Spec, r: &Resolved) {
             rp.name
         );
         for (tc, rc) in tp.constraints.iter().zip(&rp.constraints) {
-            assert_eq!(tc.kind, kind(&rc.kind), "{}.{}", r.name, rp.name);
+            assert_eq!(tc.kind, rc.kind, "{}.{}", r.name, rp.name);
             assert_eq!(
                 tc.errnos.as_slice(),
                 rc.errnos.as_slice(),
@@ -216,27 +176,27 @@ fn mlock2_seed_and_spec_agree() {
     let names = |r: &Resolved| {
         r.params
             .iter()
-            .map(|p| (p.name.clone(), p.c_type.clone(), p.bits, p.signed))
+            .map(|p| (p.name.clone(), p.c_type.clone(), p.ty))
             .collect::<Vec<_>>()
     };
     assert_eq!(names(&seed), names(&spec));
     for pname in ["len", "flags"] {
-        let kinds = |r: &Resolved| -> Vec<CheckKind> {
+        let kinds = |r: &Resolved| -> Vec<ConstraintKind> {
             r.params
                 .iter()
                 .find(|p| p.name == pname)
                 .unwrap()
                 .constraints
                 .iter()
-                .map(|c| c.kind.clone())
+                .map(|c| c.kind)
                 .collect()
         };
         assert_eq!(kinds(&seed), kinds(&spec), "{pname}");
     }
     assert_eq!(
         seed.params[1].constraints,
-        vec![kapi_spec::check::ResolvedConstraint {
-            kind: CheckKind::Range {
+        vec![ResolvedConstraint {
+            kind: ConstraintKind::Range {
                 min: 0,
                 max: i64::MAX as u64
             },
@@ -246,7 +206,7 @@ fn mlock2_seed_and_spec_agree() {
     );
     assert_eq!(
         seed.params[2].constraints[0].kind,
-        CheckKind::Mask { valid: 1 }
+        ConstraintKind::Mask { valid: 1 }
     );
     let mut se: Vec<u16> = seed.errors.iter().map(|e| e.errno).collect();
     let mut sp: Vec<u16> = spec.errors.iter().map(|e| e.errno).collect();

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use kapi_spec::gen::GenError;
+use kapi_spec::emit::tables::GenError;
 
 use crate::{expand, KernelArgs};
 
@@ -27,7 +27,7 @@ pub struct GenArgs {
 pub fn run(a: &GenArgs) -> Result<bool> {
     let files = expand(&a.specs)?;
     let k = a.kernel.load()?;
-    let (entries, warnings) = match kapi_spec::gen::load_entries(&files, &k) {
+    let (entries, warnings) = match kapi_spec::emit::tables::load_entries(&files, &k) {
         Ok(x) => x,
         Err(GenError::Invalid(report)) => {
             eprint!("{report}");
@@ -36,7 +36,7 @@ pub fn run(a: &GenArgs) -> Result<bool> {
         Err(e) => return Err(e.into()),
     };
     eprint!("{warnings}");
-    let code = match kapi_spec::gen::generate(&entries, &k) {
+    let code = match kapi_spec::emit::tables::generate(&entries, &k) {
         Ok(c) => c,
         Err(GenError::Invalid(msg)) => {
             eprintln!("kapi gen: error: {msg}");

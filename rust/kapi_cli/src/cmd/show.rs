@@ -47,7 +47,7 @@ fn find(a: &ShowArgs) -> Result<(PathBuf, String, Vec<ParsedSpec>, Diagnostics)>
             candidates.push(named);
         }
         if a.specs.is_dir() {
-            candidates.extend(kapi_spec::gen::spec_files(&a.specs)?);
+            candidates.extend(kapi_spec::emit::tables::spec_files(&a.specs)?);
         }
     }
     for f in candidates {
@@ -100,7 +100,7 @@ pub fn run(a: &ShowArgs) -> Result<bool> {
         };
         println!("{}", serde_json::to_string_pretty(&shown)?);
     } else {
-        print!("{}", kapi_spec::render::render(&ps.spec, resolved.as_ref()));
+        print!("{}", kapi_spec::render(&ps.spec, resolved.as_ref()));
     }
     Ok(true)
 }

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use crate::expr;
+use crate::parse::expr;
 
 /// Environment variable naming the kernel source directory.
 pub const KSRC_ENV: &str = "KAPI_KSRC";

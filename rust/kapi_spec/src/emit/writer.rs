@@ -5,8 +5,8 @@
 //! [`lossy_fields`] and written with `;`).
 
 use crate::diag::Loc;
-use crate::kerneldoc::split_fields;
 use crate::model::*;
+use crate::parse::kerneldoc::split_fields;
 
 /// Longest line written (including ` * `), where text can be broken at a space.
 const WIDTH: usize = 100;
@@ -210,6 +210,16 @@ fn join<T: std::fmt::Display>(v: &[T], sep: &str) -> String {
         .join(sep)
 }
 
+/// The `key: value` annotations of a spec, in writing order.
+#[derive(Default)]
+struct Annotations(Vec<(String, String)>);
+
+impl Annotations {
+    fn add(&mut self, key: &str, value: String) {
+        self.0.push((key.to_string(), value));
+    }
+}
+
 /// Renders a spec in the kerneldoc form (a complete `.kapi` file).
 pub fn write_kerneldoc(spec: &Spec) -> String {
     let mut o = Out {
@@ -231,91 +241,22 @@ pub fn write_kerneldoc(spec: &Spec) -> String {
         o.line("");
         o.text("", &spec.description, "");
     }
-    let mut annotations = Vec::<(String, String)>::new();
-    let mut a = |k: &str, v: String| annotations.push((k.to_string(), v));
+    let mut a = Annotations::default();
     if let Some(v) = &spec.long_desc {
-        a("long-desc", v.clone());
+        a.add("long-desc", v.clone());
     }
     if !spec.context_flags.is_empty() {
-        a("context-flags", join(&spec.context_flags, " | "));
+        a.add("context-flags", join(&spec.context_flags, " | "));
     }
     if let Some(v) = &spec.since_version {
-        a("since-version", v.clone());
+        a.add("since-version", v.clone());
     }
     for p in &spec.params {
-        let n = &p.name;
-        match (p.kapi_type, &p.c_type) {
-            (Some(k), c) => {
-                a("param-type", format!("{n}, {k}"));
-                if let Some(c) = c {
-                    a("param-ctype", format!("{n}, {c}"));
-                }
-            }
-            (None, Some(c)) => a("param-type", format!("{n}, {c}")),
-            (None, None) => {}
-        }
-        if !p.flags.is_empty() {
-            a("param-flags", format!("{n}, {}", join(&p.flags, " | ")));
-        }
-        for c in &p.constraints {
-            a(
-                "param-constraint-type",
-                format!("{n}, {}", c.kind.tag().kapi_name()),
-            );
-            match &c.kind {
-                ConstraintKind::Range { min, max } => {
-                    a("param-range", format!("{n}, {min}, {max}"))
-                }
-                ConstraintKind::Mask { valid } => a("param-valid-mask", format!("{n}, {valid}")),
-                ConstraintKind::Enum { values } => {
-                    a("param-enum-values", format!("{n}, {}", join(values, ", ")))
-                }
-                ConstraintKind::Exclude { values } => a(
-                    "param-exclude-values",
-                    format!("{n}, {}", join(values, ", ")),
-                ),
-                ConstraintKind::Alignment { align } => {
-                    a("param-alignment", format!("{n}, {align}"))
-                }
-                ConstraintKind::NoWrap { other } => a("param-no-wrap", format!("{n}, {other}")),
-                _ => {}
-            }
-        }
-        if let Some(t) = &p.constraint_text {
-            a("param-constraint", format!("{n}, {t}"));
-        }
-        if let Some(s) = &p.size {
-            a("param-size", format!("{n}, {s}"));
-        }
-        if let Some(s) = &p.size_param {
-            a("param-size-param", format!("{n}, {s}"));
-        }
-        if !p.errnos.is_empty() {
-            a("param-errno", format!("{n}, {}", join(&p.errnos, " | ")));
-        }
+        param_annotations(&mut a, p);
     }
-    let r = &spec.ret;
-    match (r.kapi_type, &r.c_type) {
-        (Some(k), c) => {
-            a("return-type", k.kapi_name());
-            if let Some(c) = c {
-                a("return-ctype", c.to_string());
-            }
-        }
-        (None, Some(c)) => a("return-type", c.to_string()),
-        (None, None) => {}
-    }
-    if let Some(c) = r.check {
-        a("return-check-type", c.kapi_name());
-    }
-    if let Some(s) = &r.success {
-        a("return-success", s.to_string());
-    }
-    if let Some((min, max)) = &r.success_range {
-        a("return-success-range", format!("{min}, {max}"));
-    }
+    return_annotations(&mut a, &spec.ret);
     for e in &spec.errors {
-        a(
+        a.add(
             "error-code",
             format!(
                 "-{0}, {0}, {1},\n{2}",
@@ -325,16 +266,99 @@ pub fn write_kerneldoc(spec: &Spec) -> String {
             ),
         );
     }
+    behaviour_annotations(&mut a, spec);
+    if let Some(v) = &spec.examples {
+        a.add("examples", v.clone());
+    }
+    if let Some(v) = &spec.notes {
+        a.add("notes", v.clone());
+    }
+    write_annotations(&mut o, &a);
+    if let Some(c) = &spec.context_section {
+        o.line("");
+        o.text("Context: ", c, "  ");
+    }
+    if let Some(r) = &spec.return_section {
+        o.line("");
+        o.text("Return: ", r, "  ");
+    }
+    o.s.push_str(" */\n");
+    o.s
+}
+
+/// The `param-*` annotations of a parameter.
+fn param_annotations(a: &mut Annotations, p: &Param) {
+    let n = &p.name;
+    match (p.kapi_type, &p.c_type) {
+        (Some(k), c) => {
+            a.add("param-type", format!("{n}, {k}"));
+            if let Some(c) = c {
+                a.add("param-ctype", format!("{n}, {c}"));
+            }
+        }
+        (None, Some(c)) => a.add("param-type", format!("{n}, {c}")),
+        (None, None) => {}
+    }
+    if !p.flags.is_empty() {
+        a.add("param-flags", format!("{n}, {}", join(&p.flags, " | ")));
+    }
+    for c in &p.constraints {
+        let tag = c.kind.tag();
+        a.add("param-constraint-type", format!("{n}, {}", tag.kapi_name()));
+        if let Some(key) = tag.value_key() {
+            a.add(key, format!("{n}, {}", join(&c.kind.values(), ", ")));
+        }
+    }
+    if let Some(t) = &p.constraint_text {
+        a.add("param-constraint", format!("{n}, {t}"));
+    }
+    if let Some(s) = &p.size {
+        a.add("param-size", format!("{n}, {s}"));
+    }
+    if let Some(s) = &p.size_param {
+        a.add("param-size-param", format!("{n}, {s}"));
+    }
+    if !p.errnos.is_empty() {
+        a.add("param-errno", format!("{n}, {}", join(&p.errnos, " | ")));
+    }
+}
+
+/// The `return-*` annotations.
+fn return_annotations(a: &mut Annotations, r: &ReturnSpec) {
+    match (r.kapi_type, &r.c_type) {
+        (Some(k), c) => {
+            a.add("return-type", k.kapi_name());
+            if let Some(c) = c {
+                a.add("return-ctype", c.to_string());
+            }
+        }
+        (None, Some(c)) => a.add("return-type", c.to_string()),
+        (None, None) => {}
+    }
+    if let Some(c) = r.check {
+        a.add("return-check-type", c.kapi_name());
+    }
+    if let Some(s) = &r.success {
+        a.add("return-success", s.to_string());
+    }
+    if let Some((min, max)) = &r.success_range {
+        a.add("return-success-range", format!("{min}, {max}"));
+    }
+}
+
+/// What the call does besides returning: locks, signals, side effects, state transitions,
+/// capabilities and free-text constraints.
+fn behaviour_annotations(a: &mut Annotations, spec: &Spec) {
     for l in &spec.locks {
-        a("lock", format!("{}, {}", sanitize(&l.name), l.lock_type));
+        a.add("lock", format!("{}, {}", sanitize(&l.name), l.lock_type));
         for (k, v) in l.fields() {
-            a(k, v.to_string());
+            a.add(k, v.to_string());
         }
     }
     for s in &spec.signals {
-        a("signal", s.name.clone());
+        a.add("signal", s.name.clone());
         for (k, v) in s.fields() {
-            a(k, v.to_string());
+            a.add(k, v.to_string());
         }
     }
     for e in &spec.side_effects {
@@ -354,10 +378,10 @@ pub fn write_kerneldoc(spec: &Spec) -> String {
         if let Some(c) = &e.condition {
             v.push_str(&format!(", condition={c}"));
         }
-        a("side-effect", v);
+        a.add("side-effect", v);
     }
     for t in &spec.state_transitions {
-        a(
+        a.add(
             "state-trans",
             format!(
                 "{}, {}, {}, {}",
@@ -368,11 +392,11 @@ pub fn write_kerneldoc(spec: &Spec) -> String {
             ),
         );
         if let Some(c) = &t.condition {
-            a("state-trans-cond", c.clone());
+            a.add("state-trans-cond", c.clone());
         }
     }
     for c in &spec.capabilities {
-        a(
+        a.add(
             "capability",
             format!(
                 "{}, {}, {}",
@@ -382,28 +406,26 @@ pub fn write_kerneldoc(spec: &Spec) -> String {
             ),
         );
         for (k, v) in c.fields() {
-            a(k, v.to_string());
+            a.add(k, v.to_string());
         }
     }
     for c in &spec.constraints {
-        a(
+        a.add(
             "constraint",
             format!("{}, {}", sanitize(&c.name), c.description),
         );
         if let Some(e) = &c.expr {
-            a("constraint-expr", format!("{}, {}", sanitize(&c.name), e));
+            a.add("constraint-expr", format!("{}, {}", sanitize(&c.name), e));
         }
     }
-    if let Some(v) = &spec.examples {
-        a("examples", v.clone());
-    }
-    if let Some(v) = &spec.notes {
-        a("notes", v.clone());
-    }
-    if !annotations.is_empty() {
+}
+
+/// The annotations, after a blank line: wrapped, except the examples' lines.
+fn write_annotations(o: &mut Out, a: &Annotations) {
+    if !a.0.is_empty() {
         o.line("");
     }
-    for (k, v) in &annotations {
+    for (k, v) in &a.0 {
         if k == "examples" {
             // Keep the examples' lines as they are (no wrapping).
             let mut lines = v.trim().split('\n');
@@ -420,16 +442,6 @@ pub fn write_kerneldoc(spec: &Spec) -> String {
             o.text(&format!("{k}: "), v, "  ");
         }
     }
-    if let Some(c) = &spec.context_section {
-        o.line("");
-        o.text("Context: ", c, "  ");
-    }
-    if let Some(r) = &spec.return_section {
-        o.line("");
-        o.text("Return: ", r, "  ");
-    }
-    o.s.push_str(" */\n");
-    o.s
 }
 
 #[cfg(test)]

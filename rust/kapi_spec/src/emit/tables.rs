@@ -13,11 +13,13 @@
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use crate::check::{lint, CheckKind, Resolved, ReturnRule};
+use kapi_checker::RustExpr;
+
 use crate::diag::Diagnostics;
-use crate::ksrc::{ksrc_dir, Arch, KernelInfo, KsrcError};
+use crate::emit::render::render;
 use crate::model::Spec;
-use crate::render::render;
+use crate::resolve::ksrc::{ksrc_dir, Arch, KernelInfo, KsrcError};
+use crate::resolve::{lint, Resolved, ResolvedParam};
 
 /// Why tables could not be generated.
 #[derive(Debug, thiserror::Error)]
@@ -60,60 +62,6 @@ fn ident(name: &str) -> String {
 
 const RESERVED: &[&str] = &["SPECS", "ALL", "NR_SPECS", "ERRNO_NAMES"];
 
-fn u64_list(v: &[u64]) -> String {
-    v.iter()
-        .map(|x| format!("{x:#x}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn kind_expr(k: &CheckKind) -> String {
-    match k {
-        CheckKind::Range { min, max } => {
-            format!("kapi_checker::ConstraintKind::Range {{ min: {min:#x}, max: {max:#x} }}")
-        }
-        CheckKind::Mask { valid } => {
-            format!("kapi_checker::ConstraintKind::Mask {{ valid: {valid:#x} }}")
-        }
-        CheckKind::Enum { values } => {
-            format!(
-                "kapi_checker::ConstraintKind::Enum {{ values: &[{}] }}",
-                u64_list(values)
-            )
-        }
-        CheckKind::Exclude { values } => {
-            format!(
-                "kapi_checker::ConstraintKind::Exclude {{ values: &[{}] }}",
-                u64_list(values)
-            )
-        }
-        CheckKind::Alignment { align } => {
-            format!("kapi_checker::ConstraintKind::Alignment {{ align: {align} }}")
-        }
-        CheckKind::PowerOfTwo => "kapi_checker::ConstraintKind::PowerOfTwo".into(),
-        CheckKind::PageAligned { page_size } => {
-            format!("kapi_checker::ConstraintKind::PageAligned {{ page_size: {page_size} }}")
-        }
-        CheckKind::NonZero => "kapi_checker::ConstraintKind::NonZero".into(),
-        CheckKind::Fd => "kapi_checker::ConstraintKind::Fd".into(),
-        CheckKind::NoWrap { other } => {
-            format!("kapi_checker::ConstraintKind::NoWrap {{ other: {other} }}")
-        }
-    }
-}
-
-fn ret_expr(r: ReturnRule) -> String {
-    match r {
-        ReturnRule::Any => "kapi_checker::ReturnCheck::Any".into(),
-        ReturnRule::Exact { value } => format!("kapi_checker::ReturnCheck::Exact({value})"),
-        ReturnRule::Range { min, max } => {
-            format!("kapi_checker::ReturnCheck::Range {{ min: {min}, max: {max} }}")
-        }
-        ReturnRule::Fd => "kapi_checker::ReturnCheck::Fd".into(),
-        ReturnRule::NoReturn => "kapi_checker::ReturnCheck::NoReturn".into(),
-    }
-}
-
 /// Generates the tables for `entries` (any order; duplicates by name or number are errors).
 pub fn generate(entries: &[Entry], k: &KernelInfo) -> Result<String, GenError> {
     let mut sorted: Vec<&Entry> = entries.iter().collect();
@@ -127,7 +75,29 @@ pub fn generate(entries: &[Entry], k: &KernelInfo) -> Result<String, GenError> {
             )));
         }
     }
+    if let Some(r) = sorted
+        .iter()
+        .map(|e| &e.resolved)
+        .find(|r| RESERVED.contains(&ident(&r.name).as_str()))
+    {
+        return Err(GenError::Invalid(format!(
+            "sys_{}: the name {} is reserved in the tables",
+            r.name,
+            ident(&r.name)
+        )));
+    }
     let mut o = String::new();
+    header(&mut o, &sorted, k);
+    for e in &sorted {
+        spec_static(&mut o, e);
+    }
+    index(&mut o, &sorted);
+    errno_names(&mut o, k);
+    Ok(o)
+}
+
+/// The file's header comment.
+fn header(o: &mut String, sorted: &[&Entry], k: &KernelInfo) {
     let mut files: Vec<&str> = sorted.iter().map(|e| e.file.as_str()).collect();
     files.sort_unstable();
     let _ = writeln!(o, "// SPDX-License-Identifier: GPL-2.0");
@@ -144,69 +114,70 @@ pub fn generate(entries: &[Entry], k: &KernelInfo) -> Result<String, GenError> {
     );
     let _ = writeln!(o, "//");
     let _ = writeln!(o, "// Tables of kapi_checker types; include!() this file where the kapi_checker crate is reachable.");
-    for e in &sorted {
-        let r = &e.resolved;
-        let name = ident(&r.name);
-        if RESERVED.contains(&name.as_str()) {
-            return Err(GenError::Invalid(format!(
-                "sys_{}: the name {name} is reserved in the tables",
-                r.name
-            )));
-        }
-        let _ = writeln!(o, "\n/// sys_{} (nr {}), from {}.", r.name, r.nr, e.file);
+}
+
+/// `pub static <NAME>: kapi_checker::SyscallSpec`.
+fn spec_static(o: &mut String, e: &Entry) {
+    let r = &e.resolved;
+    let name = ident(&r.name);
+    let _ = writeln!(o, "\n/// sys_{} (nr {}), from {}.", r.name, r.nr, e.file);
+    let _ = writeln!(
+        o,
+        "pub static {name}: kapi_checker::SyscallSpec = kapi_checker::SyscallSpec {{"
+    );
+    let _ = writeln!(o, "    name: {},", lit(&r.name));
+    let _ = writeln!(o, "    nr: {},", r.nr);
+    let _ = writeln!(o, "    summary: {},", lit(&e.spec.summary));
+    let _ = writeln!(o, "    params: &[");
+    for p in &r.params {
+        param_spec(o, p);
+    }
+    let _ = writeln!(o, "    ],");
+    let _ = writeln!(o, "    ret: {},", RustExpr(&r.ret));
+    let _ = writeln!(o, "    errors: kapi_checker::ErrorList::new(&[");
+    for er in &r.errors {
         let _ = writeln!(
             o,
-            "pub static {name}: kapi_checker::SyscallSpec = kapi_checker::SyscallSpec {{"
+            "        kapi_checker::ErrorSpec {{ errno: {}, name: {} }},",
+            er.errno,
+            lit(&er.name)
         );
-        let _ = writeln!(o, "    name: {},", lit(&r.name));
-        let _ = writeln!(o, "    nr: {},", r.nr);
-        let _ = writeln!(o, "    summary: {},", lit(&e.spec.summary));
-        let _ = writeln!(o, "    params: &[");
-        for p in &r.params {
-            let _ = writeln!(o, "        kapi_checker::ParamSpec {{");
-            let _ = writeln!(o, "            name: {},", lit(&p.name));
-            let _ = writeln!(o, "            c_type: {},", lit(&p.c_type));
-            let _ = writeln!(
-                o,
-                "            ty: kapi_checker::ArgType::new({}, {}),",
-                p.bits, p.signed
-            );
-            if p.constraints.is_empty() {
-                let _ = writeln!(o, "            constraints: &[],");
-            } else {
-                let _ = writeln!(o, "            constraints: &[");
-                for c in &p.constraints {
-                    let errnos = c
-                        .errnos
-                        .iter()
-                        .map(|e| e.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    let _ = writeln!(
-                        o,
-                        "                kapi_checker::Constraint {{ kind: {}, errnos: kapi_checker::Errnos::new(&[{errnos}]) }},",
-                        kind_expr(&c.kind)
-                    );
-                }
-                let _ = writeln!(o, "            ],");
-            }
-            let _ = writeln!(o, "        }},");
-        }
-        let _ = writeln!(o, "    ],");
-        let _ = writeln!(o, "    ret: {},", ret_expr(r.ret));
-        let _ = writeln!(o, "    errors: kapi_checker::ErrorList::new(&[");
-        for er in &r.errors {
-            let _ = writeln!(
-                o,
-                "        kapi_checker::ErrorSpec {{ errno: {}, name: {} }},",
-                er.errno,
-                lit(&er.name)
-            );
-        }
-        let _ = writeln!(o, "    ]),");
-        let _ = writeln!(o, "    doc: {},", lit(&render(&e.spec, Some(r))));
-        let _ = writeln!(o, "}};");
     }
+    let _ = writeln!(o, "    ]),");
+    let _ = writeln!(o, "    doc: {},", lit(&render(&e.spec, Some(r))));
+    let _ = writeln!(o, "}};");
+}
+
+/// One `kapi_checker::ParamSpec` of a spec's `params`.
+fn param_spec(o: &mut String, p: &ResolvedParam) {
+    let _ = writeln!(o, "        kapi_checker::ParamSpec {{");
+    let _ = writeln!(o, "            name: {},", lit(&p.name));
+    let _ = writeln!(o, "            c_type: {},", lit(&p.c_type));
+    let _ = writeln!(o, "            ty: {},", RustExpr(&p.ty));
+    if p.constraints.is_empty() {
+        let _ = writeln!(o, "            constraints: &[],");
+    } else {
+        let _ = writeln!(o, "            constraints: &[");
+        for c in &p.constraints {
+            let errnos = c
+                .errnos
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let _ = writeln!(
+                o,
+                "                kapi_checker::Constraint {{ kind: {}, errnos: kapi_checker::Errnos::new(&[{errnos}]) }},",
+                RustExpr(&c.kind)
+            );
+        }
+        let _ = writeln!(o, "            ],");
+    }
+    let _ = writeln!(o, "        }},");
+}
+
+/// `NR_SPECS`, `SPECS` (by syscall number) and `ALL` (in number order).
+fn index(o: &mut String, sorted: &[&Entry]) {
     let n = sorted.len();
     let size = sorted.last().map_or(0, |e| e.resolved.nr as usize + 1);
     let _ = writeln!(o, "\n/// Number of specified syscalls.");
@@ -246,11 +217,14 @@ pub fn generate(entries: &[Entry], k: &KernelInfo) -> Result<String, GenError> {
     let _ = writeln!(o, "];");
     let _ = writeln!(o, "\n/// Every spec, in syscall-number order.");
     let _ = writeln!(o, "pub static ALL: [&kapi_checker::SyscallSpec; {n}] = [");
-    for e in &sorted {
+    for e in sorted {
         let _ = writeln!(o, "    &{},", ident(&e.resolved.name));
     }
     let _ = writeln!(o, "];");
+}
 
+/// `ERRNO_NAMES`: the architecture's errnos and their names.
+fn errno_names(o: &mut String, k: &KernelInfo) {
     let names = k.errno_names();
     let _ = writeln!(
         o,
@@ -265,7 +239,6 @@ pub fn generate(entries: &[Entry], k: &KernelInfo) -> Result<String, GenError> {
         let _ = writeln!(o, "    ({v}, {}),", lit(name));
     }
     let _ = writeln!(o, "];");
-    Ok(o)
 }
 
 /// The `*.kapi` files of a directory, sorted.

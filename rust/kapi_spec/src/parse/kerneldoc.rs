@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 
 use crate::diag::{Diagnostic, Diagnostics, Loc};
-use crate::expr;
 use crate::model::*;
-use crate::source::{Mapped, SrcLine};
+use crate::parse::expr;
+use crate::parse::source::{Mapped, SrcLine};
 
 /// Keys that are not about a parameter, each allowed once.
 const SINGLE_KEYS: &[&str] = &[
@@ -169,19 +169,35 @@ pub fn parse_lines(
     diags: &mut Diagnostics,
     standalone: bool,
 ) -> Option<ParsedSpec> {
-    // Find `/**`.
-    let mut idx = 0;
-    let open = loop {
-        let Some(l) = lines.get(idx) else {
-            let loc = lines.last().map_or(Loc::new(1, 1, 1), |l| l.loc());
-            diags.push(
-                Diagnostic::error(loc, "no kerneldoc comment")
-                    .expected("`/**`")
-                    .found("the end of the input"),
-            );
-            return None;
-        };
-        idx += 1;
+    let (open, start) = find_open(lines, diags, standalone)?;
+    let (body, end) = comment_body(lines, start, diags);
+    if end.is_none() {
+        let loc = lines.last().map_or(open.loc(), |l| l.loc());
+        diags.push(
+            Diagnostic::error(loc, "unterminated kerneldoc comment")
+                .expected("` */`")
+                .found("the end of the input"),
+        );
+    }
+    if standalone {
+        text_after(&lines[end.unwrap_or(lines.len())..], diags);
+    }
+    let mut b = Builder::new(diags);
+    b.spec.loc = open.loc();
+    let i = b.head(&body, open.loc())?;
+    b.items(&body[i..]);
+    Some(b.finish())
+}
+
+/// Finds the `/**` line; returns it and the index of the line after it. Before it, a
+/// standalone comment may only have blank lines and `//` comments; a quoted one skips other
+/// text (reported).
+fn find_open<'l>(
+    lines: &'l [SrcLine],
+    diags: &mut Diagnostics,
+    standalone: bool,
+) -> Option<(&'l SrcLine, usize)> {
+    for (idx, l) in lines.iter().enumerate() {
         let t = l.text.trim_start();
         if t.is_empty() || (standalone && t.starts_with("//")) {
             continue;
@@ -194,7 +210,7 @@ pub fn parse_lines(
                         .found(format!("`{}`", rest.trim())),
                 );
             }
-            break l;
+            return Some((l, idx + 1));
         }
         diags.push(
             Diagnostic::error(l.loc_of(t), "expected the kerneldoc comment")
@@ -204,22 +220,32 @@ pub fn parse_lines(
         if standalone {
             return None;
         }
-    };
+    }
+    let loc = lines.last().map_or(Loc::new(1, 1, 1), |l| l.loc());
+    diags.push(
+        Diagnostic::error(loc, "no kerneldoc comment")
+            .expected("`/**`")
+            .found("the end of the input"),
+    );
+    None
+}
 
-    // Body lines up to `*/`.
+/// The content of the comment's lines from `start` up to `*/`, without the leading ` * `;
+/// and the index of the line after the `*/` (`None`: unterminated).
+fn comment_body<'l>(
+    lines: &'l [SrcLine],
+    start: usize,
+    diags: &mut Diagnostics,
+) -> (Vec<Content<'l>>, Option<usize>) {
     let mut body: Vec<Content> = Vec::new();
-    let mut closed = false;
-    while let Some(l) = lines.get(idx) {
-        idx += 1;
+    for (idx, l) in lines.iter().enumerate().skip(start) {
         let t = l.text.trim_start();
         if t.trim_end() == "*/" {
-            closed = true;
-            break;
+            return (body, Some(idx + 1));
         }
         if let Some(after) = t.strip_prefix('*') {
             if after.starts_with('/') {
-                closed = true;
-                break;
+                return (body, Some(idx + 1));
             }
             let text = after.strip_prefix(' ').unwrap_or(after);
             let text = text.trim_end();
@@ -236,8 +262,7 @@ pub fn parse_lines(
                     src: l,
                     text: &text[..p],
                 });
-                closed = true;
-                break;
+                return (body, Some(idx + 1));
             }
             body.push(Content { src: l, text });
         } else if t.is_empty() {
@@ -254,133 +279,146 @@ pub fn parse_lines(
             });
         }
     }
-    if !closed {
-        let loc = lines.last().map_or(open.loc(), |l| l.loc());
+    (body, None)
+}
+
+/// A standalone comment is the whole file: reports the first text after it.
+fn text_after(lines: &[SrcLine], diags: &mut Diagnostics) {
+    if let Some((l, t)) = lines
+        .iter()
+        .map(|l| (l, l.text.trim()))
+        .find(|(_, t)| !t.is_empty())
+    {
         diags.push(
-            Diagnostic::error(loc, "unterminated kerneldoc comment")
-                .expected("` */`")
-                .found("the end of the input"),
+            Diagnostic::error(l.loc_of(t), "text after the comment")
+                .expected("one kerneldoc comment per file")
+                .found(format!("`{}`", clip(t))),
         );
     }
-    if standalone {
-        for l in &lines[idx.min(lines.len())..] {
-            let t = l.text.trim();
-            if !t.is_empty() {
-                diags.push(
-                    Diagnostic::error(l.loc_of(t), "text after the comment")
-                        .expected("one kerneldoc comment per file")
-                        .found(format!("`{}`", clip(t))),
-                );
+}
+
+impl Builder<'_> {
+    /// The header (`sys_<name> - <summary>`, the summary's continuation lines) and the
+    /// `@<param>:` lines; returns the index of the first line after them.
+    fn head(&mut self, body: &[Content<'_>], open: Loc) -> Option<usize> {
+        let mut i = 0;
+        while body.get(i).is_some_and(|c| c.text.trim().is_empty()) {
+            i += 1;
+        }
+        let Some(head) = body.get(i) else {
+            self.diags.push(
+                Diagnostic::error(open, "empty kerneldoc comment")
+                    .expected("`sys_<name> - <summary>`")
+                    .found("nothing"),
+            );
+            return None;
+        };
+        i += 1;
+        self.header(head);
+        while let Some(c) = body.get(i) {
+            if let Some(rest) = c.text.strip_prefix('@') {
+                self.param_line(c, rest);
+                i += 1;
+                // Continuation lines of the description.
+                while let Some(t) = body.get(i).map(|n| n.text) {
+                    if t.trim().is_empty()
+                        || t.starts_with('@')
+                        || annotation(t).is_some()
+                        || section(t).is_some()
+                    {
+                        break;
+                    }
+                    if let Some(p) = self.spec.params.last_mut() {
+                        p.description.push(' ');
+                        p.description.push_str(t.trim());
+                    }
+                    i += 1;
+                }
+            } else if self.spec.params.is_empty()
+                && !c.text.trim().is_empty()
+                && annotation(c.text).is_none()
+                && section(c.text).is_none()
+            {
+                // Continuation of the summary.
+                self.spec.summary.push(' ');
+                self.spec.summary.push_str(c.text.trim());
+                i += 1;
+            } else {
                 break;
             }
         }
+        Some(i)
     }
 
-    let mut b = Builder::new(diags);
-    b.spec.loc = open.loc();
-    let mut i = 0;
-
-    // Header: `sys_<name> - <summary>`.
-    while body.get(i).is_some_and(|c| c.text.trim().is_empty()) {
-        i += 1;
-    }
-    let Some(head) = body.get(i) else {
-        b.diags.push(
-            Diagnostic::error(open.loc(), "empty kerneldoc comment")
-                .expected("`sys_<name> - <summary>`")
-                .found("nothing"),
-        );
-        return None;
-    };
-    i += 1;
-    b.header(head);
-    // Parameters.
-    while let Some(c) = body.get(i) {
-        if let Some(rest) = c.text.strip_prefix('@') {
-            b.param_line(c, rest);
-            i += 1;
-            // Continuation lines of the description.
-            while let Some(n) = body.get(i) {
-                let t = n.text;
-                if t.trim().is_empty()
-                    || t.starts_with('@')
-                    || annotation(t).is_some()
-                    || section(t).is_some()
-                {
-                    break;
-                }
-                if let Some(p) = b.spec.params.last_mut() {
-                    p.description.push(' ');
-                    p.description.push_str(t.trim());
-                }
-                i += 1;
+    /// The rest of the comment: the description, then annotations and sections, each with
+    /// its continuation lines.
+    fn items(&mut self, body: &[Content<'_>]) {
+        let mut open_item = Open::Description;
+        let mut value = Mapped::new();
+        let mut blanks = 0usize;
+        for c in body {
+            let t = c.text;
+            if t.trim().is_empty() {
+                blanks += 1;
+                continue;
             }
-        } else if b.spec.params.is_empty()
-            && !c.text.trim().is_empty()
-            && annotation(c.text).is_none()
-            && section(c.text).is_none()
-        {
-            // Continuation of the summary.
-            b.spec.summary.push(' ');
-            b.spec.summary.push_str(c.text.trim());
-            i += 1;
-        } else {
-            break;
-        }
-    }
-
-    // Description, annotations and sections.
-    let mut open_item = Open::Description;
-    let mut value = Mapped::new();
-    let mut blanks = 0usize;
-    for c in &body[i..] {
-        let t = c.text;
-        if t.trim().is_empty() {
-            blanks += 1;
-            continue;
-        }
-        if t.starts_with('@') {
-            b.diags.push(
-                Diagnostic::error(c.loc_of(t), "parameter line after the description")
-                    .expected("`@<param>:` lines right after the first line")
-                    .found(format!("`{}`", clip(t))),
-            );
+            if t.starts_with('@') {
+                self.diags.push(
+                    Diagnostic::error(c.loc_of(t), "parameter line after the description")
+                        .expected("`@<param>:` lines right after the first line")
+                        .found(format!("`{}`", clip(t))),
+                );
+                blanks = 0;
+                continue;
+            }
+            let new = if let Some((key, rest)) = annotation(t) {
+                Some((Open::Annotation(key.to_string(), c.loc_of(key)), rest))
+            } else if let Some((name, rest)) = section(t) {
+                Some((Open::Section(name, c.loc_of(t)), rest))
+            } else {
+                None
+            };
+            match new {
+                Some((item, rest)) => {
+                    self.close(std::mem::replace(&mut open_item, item), &value);
+                    value = Mapped::new();
+                    if !rest.is_empty() {
+                        value.push_from(c.src, rest);
+                    }
+                }
+                None => {
+                    let sep = if value.is_empty() {
+                        ""
+                    } else if blanks > 0 {
+                        "\n\n"
+                    } else if matches!(&open_item, Open::Annotation(k, _) if k == "examples") {
+                        "\n"
+                    } else {
+                        " "
+                    };
+                    value.push_sep(sep);
+                    value.push_from(c.src, t.trim());
+                }
+            }
             blanks = 0;
-            continue;
         }
-        let new = if let Some((key, rest)) = annotation(t) {
-            Some((Open::Annotation(key.to_string(), c.loc_of(key)), rest))
-        } else if let Some((name, rest)) = section(t) {
-            Some((Open::Section(name, c.loc_of(t)), rest))
-        } else {
-            None
-        };
-        match new {
-            Some((item, rest)) => {
-                b.close(std::mem::replace(&mut open_item, item), &value);
-                value = Mapped::new();
-                if !rest.is_empty() {
-                    value.push_from(c.src, rest);
-                }
-            }
-            None => {
-                let sep = if value.is_empty() {
-                    ""
-                } else if blanks > 0 {
-                    "\n\n"
-                } else if matches!(&open_item, Open::Annotation(k, _) if k == "examples") {
-                    "\n"
-                } else {
-                    " "
-                };
-                value.push_sep(sep);
-                value.push_from(c.src, t.trim());
-            }
-        }
-        blanks = 0;
+        self.close(open_item, &value);
     }
-    b.close(open_item, &value);
-    Some(b.finish())
+}
+
+/// The form of a `param-*` annotation's value, for messages.
+fn param_form(key: &str) -> &'static str {
+    match key {
+        "param-range" => "<param>, <min>, <max>",
+        "param-enum-values" | "param-exclude-values" => "<param>, <value>, ...",
+        "param-flags" => "<param>, KAPI_PARAM_IN | ...",
+        "param-errno" => "<param>, <ERRNO> | ...",
+        "param-no-wrap" | "param-size-param" => "<param>, <other param>",
+        "param-type" => "<param>, <KAPI_TYPE_* or C type>",
+        "param-ctype" => "<param>, <C type>",
+        "param-constraint-type" => "<param>, <KAPI_CONSTRAINT_* or short form>",
+        _ => "<param>, <value>",
+    }
 }
 
 fn clip(s: &str) -> String {
@@ -614,7 +652,6 @@ impl<'d> Builder<'d> {
     }
 
     fn annotation(&mut self, key: &str, loc: Loc, value: &Mapped) {
-        let text = value.text().trim();
         if key.starts_with("param-") && key != "param-count" {
             if PARAM_KEYS.contains(&key) {
                 self.param_annotation(key, loc, value);
@@ -626,6 +663,26 @@ impl<'d> Builder<'d> {
         if SINGLE_KEYS.contains(&key) && !self.once(key, loc) {
             return;
         }
+        match key {
+            "long-desc" | "since-version" | "examples" | "notes" | "param-count"
+            | "context-flags" => self.spec_annotation(key, value),
+            "return-type"
+            | "return-ctype"
+            | "return-check-type"
+            | "return-success"
+            | "return-success-range" => self.return_annotation(key, loc, value),
+            "error-code" => self.error_code(loc, value),
+            "lock" | "signal" | "capability" => self.record(key, loc, value),
+            "side-effect" => self.side_effect(loc, value),
+            "state-trans" | "state-trans-cond" => self.state_trans(key, loc, value),
+            "constraint" | "constraint-expr" => self.free_constraint(key, loc, value),
+            _ => self.sub_key(key, loc, value.text().trim()),
+        }
+    }
+
+    /// `long-desc`, `since-version`, `examples`, `notes`, `param-count`, `context-flags`.
+    fn spec_annotation(&mut self, key: &str, value: &Mapped) {
+        let text = value.text().trim();
         match key {
             "long-desc" => self.spec.long_desc = Some(text.to_string()),
             "since-version" => self.spec.since_version = Some(text.to_string()),
@@ -647,14 +704,22 @@ impl<'d> Builder<'d> {
                         Some(f) => self.spec.context_flags.push(f),
                         None => {
                             self.diags.push(
-                                Diagnostic::error(value.loc_of(tok), "unknown context flag")
-                                    .expected("KAPI_CTX_PROCESS, _SOFTIRQ, _HARDIRQ, _NMI, _ATOMIC, _SLEEPABLE, _PREEMPT_DISABLED or _IRQ_DISABLED")
-                                    .found(format!("`{tok}`")),
-                            );
+                            Diagnostic::error(value.loc_of(tok), "unknown context flag")
+                                .expected("KAPI_CTX_PROCESS, _SOFTIRQ, _HARDIRQ, _NMI, _ATOMIC, _SLEEPABLE, _PREEMPT_DISABLED or _IRQ_DISABLED")
+                                .found(format!("`{tok}`")),
+                        );
                         }
                     }
                 }
             }
+            _ => {}
+        }
+    }
+
+    /// `return-*`.
+    fn return_annotation(&mut self, key: &str, loc: Loc, value: &Mapped) {
+        let text = value.text().trim();
+        match key {
             "return-type" => {
                 let (k, c) = type_value(text, value);
                 self.spec.ret.kapi_type = k;
@@ -679,10 +744,10 @@ impl<'d> Builder<'d> {
                 }
                 None => {
                     self.diags.push(
-                        Diagnostic::error(value.loc_of(text), "unknown return check type")
-                            .expected("KAPI_RETURN_EXACT, _RANGE, _ERROR_CHECK, _FD, _CUSTOM or _NO_RETURN")
-                            .found(format!("`{text}`")),
-                    );
+                    Diagnostic::error(value.loc_of(text), "unknown return check type")
+                        .expected("KAPI_RETURN_EXACT, _RANGE, _ERROR_CHECK, _FD, _CUSTOM or _NO_RETURN")
+                        .found(format!("`{text}`")),
+                );
                 }
             },
             "return-success" => {
@@ -696,7 +761,13 @@ impl<'d> Builder<'d> {
                     self.spec.ret.success_range = Some((min, max));
                 }
             }
-            "error-code" => self.error_code(loc, value),
+            _ => {}
+        }
+    }
+
+    /// `lock:`, `signal:`, `capability:`: starts a record that `lock-*` (...) lines fill in.
+    fn record(&mut self, key: &str, loc: Loc, value: &Mapped) {
+        match key {
             "lock" => {
                 if let Some(f) = self.fields(key, loc, value, 2, 2, "<name>, <KAPI_LOCK_type>") {
                     self.spec.locks.push(Lock {
@@ -729,7 +800,14 @@ impl<'d> Builder<'d> {
                     });
                 }
             }
-            "side-effect" => self.side_effect(loc, value),
+            _ => {}
+        }
+    }
+
+    /// `state-trans:` and the `state-trans-cond:` of the latest one.
+    fn state_trans(&mut self, key: &str, loc: Loc, value: &Mapped) {
+        let text = value.text().trim();
+        match key {
             "state-trans" => {
                 if let Some(f) = self.fields(
                     key,
@@ -761,6 +839,13 @@ impl<'d> Builder<'d> {
                     );
                 }
             },
+            _ => {}
+        }
+    }
+
+    /// `constraint:` (a free-text constraint) and `constraint-expr:` (its formula).
+    fn free_constraint(&mut self, key: &str, loc: Loc, value: &Mapped) {
+        match key {
             "constraint" => {
                 if let Some(f) = self.fields(key, loc, value, 2, 2, "<name>, <description>") {
                     self.spec.constraints.push(FreeConstraint {
@@ -795,19 +880,17 @@ impl<'d> Builder<'d> {
                     }
                 }
             }
-            _ => self.sub_key(key, loc, text),
+            _ => {}
         }
     }
 
     fn unknown_key(&mut self, key: &str, loc: Loc) {
-        let d = Diagnostic::error(loc, format!("unknown key `{key}`"))
-            .expected("a key of specs/README.md")
-            .found(format!("`{key}`"));
-        let d = match closest(key) {
-            Some(k) => d.help(format!("did you mean `{k}`?")),
-            None => d,
-        };
-        self.diags.push(d);
+        self.diags.push(
+            Diagnostic::error(loc, format!("unknown key `{key}`"))
+                .expected("a key of specs/README.md")
+                .found(format!("`{key}`"))
+                .did_you_mean(key, known_keys()),
+        );
     }
 
     /// `lock-*`, `signal-*`, `capability-*`: sets a field of the latest record.
@@ -991,6 +1074,57 @@ impl<'d> Builder<'d> {
     fn param_annotation(&mut self, key: &str, loc: Loc, value: &Mapped) {
         let all = split_fields(value.text(), 2);
         let name = all[0];
+        let Some(pi) = self.annotated_param(key, loc, value, name) else {
+            return;
+        };
+        let Some(f) = self.fields(key, loc, value, 2, 2, param_form(key)) else {
+            return;
+        };
+        let v = f[1];
+        match key {
+            "param-type" => {
+                let (k, c) = type_value(v, value);
+                let p = &mut self.spec.params[pi];
+                p.kapi_type = k;
+                if c.is_some() {
+                    p.c_type = c;
+                }
+            }
+            "param-ctype" => {
+                if self.spec.params[pi].c_type.is_some() {
+                    self.err(
+                        value.loc_of(v),
+                        format!("C type of `{name}` given twice (`param-type` gave one)"),
+                    );
+                } else {
+                    self.spec.params[pi].c_type = Some(Text::new(v, value.loc_of(v)));
+                }
+            }
+            "param-flags" => self.param_flags(pi, value, v),
+            "param-constraint" => self.spec.params[pi].constraint_text = Some(v.to_string()),
+            "param-errno" => self.param_errnos(pi, value, v),
+            "param-size" => {
+                let e = self.expr(value, v);
+                self.spec.params[pi].size = Some(e);
+            }
+            "param-size-param" => {
+                let t = self.ident(value, v);
+                self.spec.params[pi].size_param = Some(t);
+            }
+            "param-constraint-type" => self.constraint_type(pi, value, v),
+            _ => self.param_values(pi, key, loc, value, v),
+        }
+    }
+
+    /// The parameter a `param-*` annotation names (reported if none), recorded as used; `None`
+    /// also for a second annotation of a key that is allowed once per parameter.
+    fn annotated_param(
+        &mut self,
+        key: &str,
+        loc: Loc,
+        value: &Mapped,
+        name: &str,
+    ) -> Option<usize> {
         let Some(pi) = self.spec.param_index(name) else {
             let declared: Vec<String> = self
                 .spec
@@ -1015,7 +1149,7 @@ impl<'d> Builder<'d> {
                 })
                 .found(format!("`{name}`")),
             );
-            return;
+            return None;
         };
         self.param_uses.push((pi, loc));
         let single = !matches!(
@@ -1036,108 +1170,70 @@ impl<'d> Builder<'d> {
                     Diagnostic::error(loc, format!("duplicate `{key}` for `{name}`"))
                         .help(format!("first given on line {line}")),
                 );
-                return;
+                return None;
             }
             self.params[pi].seen.insert(key.to_string(), loc);
         }
-        let form = match key {
-            "param-range" => "<param>, <min>, <max>",
-            "param-enum-values" | "param-exclude-values" => "<param>, <value>, ...",
-            "param-flags" => "<param>, KAPI_PARAM_IN | ...",
-            "param-errno" => "<param>, <ERRNO> | ...",
-            "param-no-wrap" | "param-size-param" => "<param>, <other param>",
-            "param-type" => "<param>, <KAPI_TYPE_* or C type>",
-            "param-ctype" => "<param>, <C type>",
-            "param-constraint-type" => "<param>, <KAPI_CONSTRAINT_* or short form>",
-            _ => "<param>, <value>",
-        };
-        let Some(f) = self.fields(key, loc, value, 2, 2, form) else {
-            return;
-        };
-        let v = f[1];
-        match key {
-            "param-type" => {
-                let (k, c) = type_value(v, value);
-                let p = &mut self.spec.params[pi];
-                p.kapi_type = k;
-                if c.is_some() {
-                    p.c_type = c;
-                }
-            }
-            "param-ctype" => {
-                if self.spec.params[pi].c_type.is_some() {
-                    self.err(
-                        value.loc_of(v),
-                        format!("C type of `{name}` given twice (`param-type` gave one)"),
+        Some(pi)
+    }
+
+    /// `param-flags`: `KAPI_PARAM_*` flags separated by `|`.
+    fn param_flags(&mut self, pi: usize, value: &Mapped, v: &str) {
+        for tok in v.split('|').map(str::trim) {
+            match ParamFlag::parse(tok) {
+                Some(fl) => self.spec.params[pi].flags.push(fl),
+                None => {
+                    self.diags.push(
+                        Diagnostic::error(value.loc_of(tok), "unknown parameter flag")
+                            .expected("KAPI_PARAM_IN, _OUT, _INOUT, _OPTIONAL, _CONST, _VOLATILE, _USER, _DMA or _ALIGNED")
+                            .found(format!("`{tok}`")),
                     );
-                } else {
-                    self.spec.params[pi].c_type = Some(Text::new(v, value.loc_of(v)));
                 }
             }
-            "param-flags" => {
-                for tok in v.split('|').map(str::trim) {
-                    match ParamFlag::parse(tok) {
-                        Some(fl) => self.spec.params[pi].flags.push(fl),
-                        None => {
-                            self.diags.push(
-                                Diagnostic::error(value.loc_of(tok), "unknown parameter flag")
-                                    .expected("KAPI_PARAM_IN, _OUT, _INOUT, _OPTIONAL, _CONST, _VOLATILE, _USER, _DMA or _ALIGNED")
-                                    .found(format!("`{tok}`")),
-                            );
-                        }
-                    }
-                }
+        }
+    }
+
+    /// `param-errno`: errno names separated by `|`.
+    fn param_errnos(&mut self, pi: usize, value: &Mapped, v: &str) {
+        for tok in v.split('|').map(str::trim) {
+            let ok = tok.starts_with('E')
+                && tok.len() > 1
+                && tok
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+            if ok {
+                self.spec.params[pi]
+                    .errnos
+                    .push(Text::new(tok, value.loc_of(tok)));
+            } else {
+                self.diags.push(
+                    Diagnostic::error(value.loc_of(tok), "bad errno name")
+                        .expected("`E<NAME>` (without `-`), separated by `|`")
+                        .found(format!("`{tok}`")),
+                );
             }
-            "param-constraint" => self.spec.params[pi].constraint_text = Some(v.to_string()),
-            "param-errno" => {
-                for tok in v.split('|').map(str::trim) {
-                    let ok = tok.starts_with('E')
-                        && tok.len() > 1
-                        && tok
-                            .bytes()
-                            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
-                    if ok {
-                        self.spec.params[pi]
-                            .errnos
-                            .push(Text::new(tok, value.loc_of(tok)));
-                    } else {
-                        self.diags.push(
-                            Diagnostic::error(value.loc_of(tok), "bad errno name")
-                                .expected("`E<NAME>` (without `-`), separated by `|`")
-                                .found(format!("`{tok}`")),
-                        );
-                    }
-                }
-            }
-            "param-size" => {
-                let e = self.expr(value, v);
-                self.spec.params[pi].size = Some(e);
-            }
-            "param-size-param" => {
-                let t = self.ident(value, v);
-                self.spec.params[pi].size_param = Some(t);
-            }
-            "param-constraint-type" => self.constraint_type(pi, value, v),
-            _ => {
-                // A value key.
-                let tag = match key {
-                    "param-range" => ConstraintTag::Range,
-                    "param-valid-mask" | "param-mask" => ConstraintTag::Mask,
-                    "param-enum-values" => ConstraintTag::Enum,
-                    "param-exclude-values" => ConstraintTag::Exclude,
-                    "param-alignment" => ConstraintTag::Alignment,
-                    _ => ConstraintTag::NoWrap,
-                };
-                let args = split_fields(v, usize::MAX);
-                if let Some(kind) = self.values(tag, key, value, &args) {
-                    self.params[pi].values.push(PendingValues {
-                        tag,
-                        kind,
-                        key: key.to_string(),
-                        loc,
-                    });
-                }
-            }
+        }
+    }
+
+    /// A key that gives a constraint's values (`param-range`, ...): kept until the constraint
+    /// type they go with is known.
+    fn param_values(&mut self, pi: usize, key: &str, loc: Loc, value: &Mapped, v: &str) {
+        let tag = match key {
+            "param-range" => ConstraintTag::Range,
+            "param-valid-mask" | "param-mask" => ConstraintTag::Mask,
+            "param-enum-values" => ConstraintTag::Enum,
+            "param-exclude-values" => ConstraintTag::Exclude,
+            "param-alignment" => ConstraintTag::Alignment,
+            _ => ConstraintTag::NoWrap,
+        };
+        let args = split_fields(v, usize::MAX);
+        if let Some(kind) = self.values(tag, key, value, &args) {
+            self.params[pi].values.push(PendingValues {
+                tag,
+                kind,
+                key: key.to_string(),
+                loc,
+            });
         }
     }
 
@@ -1229,7 +1325,14 @@ impl<'d> Builder<'d> {
         let Some(tag) = ConstraintTag::parse(name) else {
             self.diags.push(
                 Diagnostic::error(value.loc_of(name), "unknown constraint type")
-                    .expected("a KAPI_CONSTRAINT_* kind or short token (range(min, max), mask(expr), enum(...), exclude(...), alignment(n), power_of_two, page_aligned, nonzero, fd, no_wrap(param), user_string, user_path, user_ptr, buffer(param), custom, none)")
+                    .expected(format!(
+                        "a KAPI_CONSTRAINT_* kind or short token ({})",
+                        ConstraintTag::ALL
+                            .iter()
+                            .map(|t| t.short_form())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))
                     .found(format!("`{name}`")),
             );
             return;
@@ -1252,11 +1355,11 @@ impl<'d> Builder<'d> {
                             _ => p.size_param = Some(t),
                         }
                     } else {
-                        self.values(tag, &tag.short(), value, &args);
+                        self.values(tag, tag.short(), value, &args);
                     }
                     Some(ConstraintKind::Buffer)
                 } else {
-                    match self.values(tag, &tag.short(), value, &args) {
+                    match self.values(tag, tag.short(), value, &args) {
                         Some(k) => Some(k),
                         None => return,
                     }
@@ -1347,30 +1450,4 @@ fn type_value(v: &str, value: &Mapped) -> (Option<KapiType>, Option<Text>) {
         }
     }
     (None, Some(Text::new(v, value.loc_of(v))))
-}
-
-/// The known key closest to an unknown one (edit distance at most 3).
-fn closest(key: &str) -> Option<&'static str> {
-    fn dist(a: &str, b: &str) -> usize {
-        let b: Vec<char> = b.chars().collect();
-        let mut prev: Vec<usize> = (0..=b.len()).collect();
-        for (i, ca) in a.chars().enumerate() {
-            let mut cur = vec![i + 1];
-            for (j, cb) in b.iter().enumerate() {
-                let sub = prev[j] + usize::from(ca != *cb);
-                cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-            }
-            prev = cur;
-        }
-        prev[b.len()]
-    }
-    if key.len() > 64 {
-        return None;
-    }
-    known_keys()
-        .into_iter()
-        .map(|k| (dist(key, k), k))
-        .filter(|(d, _)| *d <= 3)
-        .min()
-        .map(|(_, k)| k)
 }

@@ -3,8 +3,8 @@
 //! Kerneldoc comments quoted in a mail (`> ` prefixes, reviewer lines interleaved).
 
 use crate::diag::{Diagnostic, Diagnostics, Loc};
-use crate::kerneldoc::{parse_lines, Parsed};
-use crate::source::{line_no, SrcLine};
+use crate::parse::kerneldoc::{parse_lines, Parsed};
+use crate::parse::source::{line_no, SrcLine};
 
 /// Strips a mail quote prefix (`>`, `> `, `> > `, ...) from a line; `None` if it is not
 /// quoted.

@@ -2,17 +2,10 @@
 
 //! Width and signedness of the C types syscall parameters are declared with.
 
-use crate::ksrc::Arch;
-use crate::model::KapiType;
+use kapi_checker::ArgType;
 
-/// Width in bits and signedness of a C type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Width {
-    /// Bits: 8, 16, 32 or 64.
-    pub bits: u8,
-    /// Whether the type is signed.
-    pub signed: bool,
-}
+use crate::model::KapiType;
+use crate::resolve::ksrc::Arch;
 
 /// Normalises a C type: drops qualifiers (`const`, `volatile`, `__user`, ...) and collapses
 /// whitespace, keeping `*` and `[]`.
@@ -41,14 +34,11 @@ pub fn is_pointer(ctype: &str) -> bool {
     ctype.contains('*') || ctype.contains('[')
 }
 
-/// Width of a C type on `arch`, if it is known.
-pub fn width(ctype: &str, arch: &Arch) -> Option<Width> {
+/// Width and signedness of a C type on `arch`, if it is known.
+pub fn width(ctype: &str, arch: &Arch) -> Option<ArgType> {
     let long = arch.long_bits;
     if is_pointer(ctype) {
-        return Some(Width {
-            bits: long,
-            signed: false,
-        });
+        return Some(ArgType::new(long, false));
     }
     let t = normalize(ctype);
     let (bits, signed) = match t.as_str() {
@@ -91,7 +81,7 @@ pub fn width(ctype: &str, arch: &Arch) -> Option<Width> {
         | "__kernel_ulong_t" | "uintptr_t" | "aio_context_t" => (long, false),
         _ => return None,
     };
-    Some(Width { bits, signed })
+    Some(ArgType::new(bits, signed))
 }
 
 /// The C type a `KAPI_TYPE_*` stands for when no C type is given.
@@ -128,7 +118,7 @@ pub fn kapi_type_of(ctype: &str, arch: &Arch) -> Option<KapiType> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ksrc::X86_64;
+    use crate::resolve::ksrc::X86_64;
 
     #[test]
     fn widths() {

@@ -10,10 +10,10 @@
 use std::collections::BTreeMap;
 
 use crate::diag::{Diagnostic, Diagnostics, Loc};
-use crate::expr::parse_int_literal;
-use crate::kerneldoc::{Parsed, ParsedSpec};
 use crate::model::*;
-use crate::source::{line_no, Mapped};
+use crate::parse::expr::parse_int_literal;
+use crate::parse::kerneldoc::{Parsed, ParsedSpec};
+use crate::parse::source::{line_no, Mapped};
 
 const DEFINE: &str = "DEFINE_KERNEL_API_SPEC";
 const END: &str = "KAPI_END_SPEC";
@@ -473,7 +473,7 @@ impl<'a> Importer<'a> {
     fn arg_expr(&mut self, a: Arg) -> Text {
         let text = self.arg_text(a);
         let loc = self.loc_arg(a);
-        if let Err(e) = crate::expr::parse(&text) {
+        if let Err(e) = crate::parse::expr::parse(&text) {
             let d = Diagnostic::error(loc, "bad constant expression")
                 .expected("a number, constant or expression of them")
                 .found(e.message);
@@ -712,291 +712,340 @@ impl<'a> Importer<'a> {
         false
     }
 
+    /// A macro at the block level: a count, a top-level field, a block opener or closer, or
+    /// (through [`Importer::block_item`]) a field of the open block.
     fn item(&mut self, name: &str, loc: Loc, args: Option<Vec<Arg<'a>>>) {
         let a = args.unwrap_or_default();
-        // Counts.
         if let Some(kind) = count_kind(name) {
-            if !self.want_args(name, loc, &a, 1) {
-                return;
-            }
-            let n = match a[0] {
-                [Tok {
-                    kind: Kind::Num(n), ..
-                }] => parse_int_literal(n),
-                _ => None,
-            };
-            let Some(n) = n else {
-                let d = Diagnostic::error(self.loc_arg(a[0]), format!("bad `{name}`"))
-                    .expected("a number")
-                    .found(format!("`{}`", self.arg_text(a[0])));
-                self.error(d);
-                return;
-            };
-            if self.counts.insert(kind, (n, loc)).is_some() {
-                self.error(Diagnostic::error(loc, format!("duplicate `{name}`")));
-            }
-            return;
+            return self.count(name, kind, loc, &a);
         }
         match name {
             "KAPI_DESCRIPTION" | "KAPI_LONG_DESC" | "KAPI_EXAMPLES" | "KAPI_NOTES"
-            | "KAPI_SINCE_VERSION" | "KAPI_CONTEXT" => {
-                self.top_only(name, loc);
-                if !self.want_args(name, loc, &a, 1) {
-                    return;
-                }
-                self.set_once(name.to_string(), loc, name);
-                match name {
-                    "KAPI_CONTEXT" => {
-                        let text = self.arg_text(a[0]);
-                        self.spec.context_flags.clear();
-                        for tok in text.split('|').map(str::trim) {
-                            match ContextFlag::parse(tok) {
-                                Some(f) => self.spec.context_flags.push(f),
-                                None => {
-                                    let d = Diagnostic::error(
-                                        self.loc_arg(a[0]),
-                                        "unknown context flag",
-                                    )
-                                    .expected("KAPI_CTX_*")
-                                    .found(format!("`{tok}`"));
-                                    self.error(d);
-                                }
-                            }
-                        }
-                    }
-                    _ => {
-                        let v = self.arg_str(a[0], name);
-                        match name {
-                            "KAPI_DESCRIPTION" => self.spec.summary = v,
-                            "KAPI_LONG_DESC" => self.spec.long_desc = Some(v),
-                            "KAPI_EXAMPLES" => self.spec.examples = Some(v),
-                            "KAPI_NOTES" => self.spec.notes = Some(v),
-                            _ => self.spec.since_version = Some(v),
-                        }
-                    }
-                }
-            }
-            "KAPI_PARAM" => {
-                if !self.want_args(name, loc, &a, 4) {
-                    return;
-                }
-                let Some(idx) = self.arg_index(a[0], "parameter index") else {
-                    return;
-                };
-                self.open(Block::Param(idx), loc, name);
-                if self.dup_index(self.params.contains_key(&idx), idx, loc, name) {
-                    self.block = Block::Top;
-                    return;
-                }
-                let pname = self.arg_str(a[1], "parameter name");
-                let ctype = self.arg_str(a[2], "parameter type name");
-                let desc = self.arg_str(a[3], "parameter description");
-                let p = Param {
-                    name: pname,
-                    description: desc,
-                    c_type: Some(Text::new(ctype, self.loc_arg(a[2]))),
-                    loc,
-                    ..Param::default()
-                };
-                self.params.insert(idx, (p, ParamExtra::default()));
-            }
-            "KAPI_RETURN" => {
-                if !self.want_args(name, loc, &a, 2) {
-                    return;
-                }
-                self.open(Block::Return, loc, name);
-                self.set_once("KAPI_RETURN".into(), loc, name);
-                let ctype = self.arg_str(a[0], "return type name");
-                self.spec.ret.c_type = Some(Text::new(ctype, self.loc_arg(a[0])));
-                self.spec.ret.loc = loc;
-                let desc = self.arg_str(a[1], "return description");
-                self.spec.return_section = Some(desc);
-            }
-            "KAPI_ERROR" => {
-                self.top_only(name, loc);
-                if !self.want_args(name, loc, &a, 5) {
-                    return;
-                }
-                let Some(idx) = self.arg_index(a[0], "error index") else {
-                    return;
-                };
-                if self.dup_index(self.errors.contains_key(&idx), idx, loc, name) {
-                    return;
-                }
-                let code = self.arg_text(a[1]);
-                let ename = self.arg_str(a[2], "errno name");
-                let code_name = code.strip_prefix('-').map(str::trim).unwrap_or("");
-                if code_name != ename {
-                    let d = Diagnostic::error(self.loc_arg(a[2]), "error code and name disagree")
-                        .expected(format!("`{code_name}` (as in `{code}`)"))
-                        .found(format!("`{ename}`"));
-                    self.error(d);
-                    return;
-                }
-                if let Some(prev) = self.errors.values().find(|e| e.name.text == ename) {
-                    let line = prev.loc.line;
-                    self.error(
-                        Diagnostic::error(loc, format!("duplicate error `{ename}`"))
-                            .help(format!("first declared on line {line}")),
-                    );
-                    return;
-                }
-                let cond = self.arg_str(a[3], "error condition");
-                let desc = self.arg_str(a[4], "error description");
-                let nloc = self.loc_arg(a[2]);
-                self.errors.insert(
-                    idx,
-                    ErrorCode {
-                        name: Text::new(ename, nloc),
-                        condition: cond,
-                        description: desc,
-                        loc,
-                    },
-                );
-            }
-            "KAPI_SIGNAL" => {
-                if !self.want_args(name, loc, &a, 5) {
-                    return;
-                }
-                let Some(idx) = self.arg_index(a[0], "signal index") else {
-                    return;
-                };
-                self.open(Block::Signal(idx), loc, name);
-                if self.dup_index(self.signals.contains_key(&idx), idx, loc, name) {
-                    self.block = Block::Top;
-                    return;
-                }
-                let s = Signal {
-                    number: Some(self.arg_text(a[1])),
-                    name: self.arg_str(a[2], "signal name"),
-                    direction: Some(self.arg_text(a[3])),
-                    action: Some(self.arg_text(a[4])),
-                    loc,
-                    ..Signal::default()
-                };
-                self.signals.insert(idx, s);
-            }
-            "KAPI_SIDE_EFFECT" => {
-                if !self.want_args(name, loc, &a, 4) {
-                    return;
-                }
-                let Some(idx) = self.arg_index(a[0], "side-effect index") else {
-                    return;
-                };
-                self.open(Block::Effect(idx), loc, name);
-                if self.dup_index(self.effects.contains_key(&idx), idx, loc, name) {
-                    self.block = Block::Top;
-                    return;
-                }
-                let mut types = Vec::new();
-                let text = self.arg_text(a[1]);
-                for tok in text.split('|').map(str::trim) {
-                    match EffectType::parse(tok) {
-                        Some(t) => types.push(t),
-                        None => {
-                            let d =
-                                Diagnostic::error(self.loc_arg(a[1]), "unknown side-effect type")
-                                    .expected("KAPI_EFFECT_*")
-                                    .found(format!("`{tok}`"));
-                            self.error(d);
-                        }
-                    }
-                }
-                let e = SideEffect {
-                    types,
-                    target: self.arg_str(a[2], "side-effect target"),
-                    description: self.arg_str(a[3], "side-effect description"),
-                    loc,
-                    ..SideEffect::default()
-                };
-                self.effects.insert(idx, e);
-            }
-            "KAPI_STATE_TRANS" => {
-                if !self.want_args(name, loc, &a, 5) {
-                    return;
-                }
-                let Some(idx) = self.arg_index(a[0], "state-transition index") else {
-                    return;
-                };
-                self.open(Block::Trans(idx), loc, name);
-                if self.dup_index(self.transs.contains_key(&idx), idx, loc, name) {
-                    self.block = Block::Top;
-                    return;
-                }
-                let t = StateTrans {
-                    object: self.arg_str(a[1], "object"),
-                    from: self.arg_str(a[2], "from-state"),
-                    to: self.arg_str(a[3], "to-state"),
-                    description: self.arg_str(a[4], "description"),
-                    condition: None,
-                    loc,
-                };
-                self.transs.insert(idx, t);
-            }
-            "KAPI_LOCK" => {
-                if !self.want_args(name, loc, &a, 3) {
-                    return;
-                }
-                let Some(idx) = self.arg_index(a[0], "lock index") else {
-                    return;
-                };
-                self.open(Block::Lock(idx), loc, name);
-                if self.dup_index(self.locks.contains_key(&idx), idx, loc, name) {
-                    self.block = Block::Top;
-                    return;
-                }
-                let l = Lock {
-                    name: self.arg_str(a[1], "lock name"),
-                    lock_type: self.arg_text(a[2]),
-                    loc,
-                    ..Lock::default()
-                };
-                self.locks.insert(idx, l);
-            }
-            "KAPI_CAPABILITY" => {
-                if !self.want_args(name, loc, &a, 4) {
-                    return;
-                }
-                let Some(idx) = self.arg_index(a[0], "capability index") else {
-                    return;
-                };
-                self.open(Block::Cap(idx), loc, name);
-                if self.dup_index(self.caps.contains_key(&idx), idx, loc, name) {
-                    self.block = Block::Top;
-                    return;
-                }
-                let c = Capability {
-                    cap: self.arg_text(a[1]),
-                    display_name: self.arg_str(a[2], "capability name"),
-                    action: self.arg_text(a[3]),
-                    loc,
-                    ..Capability::default()
-                };
-                self.caps.insert(idx, c);
-            }
-            "KAPI_CONSTRAINT" => {
-                if !self.want_args(name, loc, &a, 3) {
-                    return;
-                }
-                let Some(idx) = self.arg_index(a[0], "constraint index") else {
-                    return;
-                };
-                self.open(Block::Constraint(idx), loc, name);
-                if self.dup_index(self.constraints.contains_key(&idx), idx, loc, name) {
-                    self.block = Block::Top;
-                    return;
-                }
-                let c = FreeConstraint {
-                    name: self.arg_str(a[1], "constraint name"),
-                    description: self.arg_str(a[2], "constraint description"),
-                    expr: None,
-                    loc,
-                };
-                self.constraints.insert(idx, c);
-            }
+            | "KAPI_SINCE_VERSION" | "KAPI_CONTEXT" => self.top_field(name, loc, &a),
+            "KAPI_PARAM" => self.param_block(name, loc, &a),
+            "KAPI_RETURN" => self.return_block(name, loc, &a),
+            "KAPI_ERROR" => self.error_item(name, loc, &a),
+            "KAPI_SIGNAL" => self.signal_block(name, loc, &a),
+            "KAPI_SIDE_EFFECT" => self.effect_block(name, loc, &a),
+            "KAPI_STATE_TRANS" => self.trans_block(name, loc, &a),
+            "KAPI_LOCK" => self.lock_block(name, loc, &a),
+            "KAPI_CAPABILITY" => self.cap_block(name, loc, &a),
+            "KAPI_CONSTRAINT" => self.constraint_block(name, loc, &a),
             n if n.ends_with("_END") => self.close(n, loc),
             _ => self.block_item(name, loc, &a),
         }
+    }
+
+    /// `KAPI_*_COUNT(n)`: checked against the items in [`Importer::finish`].
+    fn count(&mut self, name: &str, kind: &'static str, loc: Loc, a: &[Arg<'a>]) {
+        if !self.want_args(name, loc, a, 1) {
+            return;
+        }
+        let n = match a[0] {
+            [Tok {
+                kind: Kind::Num(n), ..
+            }] => parse_int_literal(n),
+            _ => None,
+        };
+        let Some(n) = n else {
+            let d = Diagnostic::error(self.loc_arg(a[0]), format!("bad `{name}`"))
+                .expected("a number")
+                .found(format!("`{}`", self.arg_text(a[0])));
+            self.error(d);
+            return;
+        };
+        if self.counts.insert(kind, (n, loc)).is_some() {
+            self.error(Diagnostic::error(loc, format!("duplicate `{name}`")));
+        }
+    }
+
+    /// `KAPI_DESCRIPTION("...")` and the other top-level fields.
+    fn top_field(&mut self, name: &str, loc: Loc, a: &[Arg<'a>]) {
+        self.top_only(name, loc);
+        if !self.want_args(name, loc, a, 1) {
+            return;
+        }
+        self.set_once(name.to_string(), loc, name);
+        if name == "KAPI_CONTEXT" {
+            let text = self.arg_text(a[0]);
+            self.spec.context_flags.clear();
+            for tok in text.split('|').map(str::trim) {
+                match ContextFlag::parse(tok) {
+                    Some(f) => self.spec.context_flags.push(f),
+                    None => {
+                        let d = Diagnostic::error(self.loc_arg(a[0]), "unknown context flag")
+                            .expected("KAPI_CTX_*")
+                            .found(format!("`{tok}`"));
+                        self.error(d);
+                    }
+                }
+            }
+            return;
+        }
+        let v = self.arg_str(a[0], name);
+        match name {
+            "KAPI_DESCRIPTION" => self.spec.summary = v,
+            "KAPI_LONG_DESC" => self.spec.long_desc = Some(v),
+            "KAPI_EXAMPLES" => self.spec.examples = Some(v),
+            "KAPI_NOTES" => self.spec.notes = Some(v),
+            _ => self.spec.since_version = Some(v),
+        }
+    }
+
+    /// The start of an indexed block, `KAPI_<X>(idx, ...)`, whose arguments have been
+    /// counted: opens `block(idx)`. `None` (reported) when the block is to be skipped: a bad
+    /// index, or one already `taken`.
+    fn open_indexed(
+        &mut self,
+        name: &str,
+        loc: Loc,
+        index: Arg<'a>,
+        what: &str,
+        block: fn(u64) -> Block,
+        taken: fn(&Self, u64) -> bool,
+    ) -> Option<u64> {
+        let idx = self.arg_index(index, what)?;
+        self.open(block(idx), loc, name);
+        if self.dup_index(taken(self, idx), idx, loc, name) {
+            self.block = Block::Top;
+            return None;
+        }
+        Some(idx)
+    }
+
+    /// `KAPI_PARAM(idx, name, type, desc)`.
+    fn param_block(&mut self, name: &str, loc: Loc, a: &[Arg<'a>]) {
+        if !self.want_args(name, loc, a, 4) {
+            return;
+        }
+        let Some(idx) =
+            self.open_indexed(name, loc, a[0], "parameter index", Block::Param, |s, i| {
+                s.params.contains_key(&i)
+            })
+        else {
+            return;
+        };
+        let pname = self.arg_str(a[1], "parameter name");
+        let ctype = self.arg_str(a[2], "parameter type name");
+        let desc = self.arg_str(a[3], "parameter description");
+        let p = Param {
+            name: pname,
+            description: desc,
+            c_type: Some(Text::new(ctype, self.loc_arg(a[2]))),
+            loc,
+            ..Param::default()
+        };
+        self.params.insert(idx, (p, ParamExtra::default()));
+    }
+
+    /// `KAPI_RETURN(type, desc)`.
+    fn return_block(&mut self, name: &str, loc: Loc, a: &[Arg<'a>]) {
+        if !self.want_args(name, loc, a, 2) {
+            return;
+        }
+        self.open(Block::Return, loc, name);
+        self.set_once("KAPI_RETURN".into(), loc, name);
+        let ctype = self.arg_str(a[0], "return type name");
+        self.spec.ret.c_type = Some(Text::new(ctype, self.loc_arg(a[0])));
+        self.spec.ret.loc = loc;
+        let desc = self.arg_str(a[1], "return description");
+        self.spec.return_section = Some(desc);
+    }
+
+    /// `KAPI_ERROR(idx, -ENAME, "ENAME", condition, desc)` (not a block).
+    fn error_item(&mut self, name: &str, loc: Loc, a: &[Arg<'a>]) {
+        self.top_only(name, loc);
+        if !self.want_args(name, loc, a, 5) {
+            return;
+        }
+        let Some(idx) = self.arg_index(a[0], "error index") else {
+            return;
+        };
+        if self.dup_index(self.errors.contains_key(&idx), idx, loc, name) {
+            return;
+        }
+        let code = self.arg_text(a[1]);
+        let ename = self.arg_str(a[2], "errno name");
+        let code_name = code.strip_prefix('-').map(str::trim).unwrap_or("");
+        if code_name != ename {
+            let d = Diagnostic::error(self.loc_arg(a[2]), "error code and name disagree")
+                .expected(format!("`{code_name}` (as in `{code}`)"))
+                .found(format!("`{ename}`"));
+            self.error(d);
+            return;
+        }
+        if let Some(prev) = self.errors.values().find(|e| e.name.text == ename) {
+            let line = prev.loc.line;
+            self.error(
+                Diagnostic::error(loc, format!("duplicate error `{ename}`"))
+                    .help(format!("first declared on line {line}")),
+            );
+            return;
+        }
+        let cond = self.arg_str(a[3], "error condition");
+        let desc = self.arg_str(a[4], "error description");
+        let nloc = self.loc_arg(a[2]);
+        self.errors.insert(
+            idx,
+            ErrorCode {
+                name: Text::new(ename, nloc),
+                condition: cond,
+                description: desc,
+                loc,
+            },
+        );
+    }
+
+    /// `KAPI_SIGNAL(idx, number, name, direction, action)`.
+    fn signal_block(&mut self, name: &str, loc: Loc, a: &[Arg<'a>]) {
+        if !self.want_args(name, loc, a, 5) {
+            return;
+        }
+        let Some(idx) =
+            self.open_indexed(name, loc, a[0], "signal index", Block::Signal, |s, i| {
+                s.signals.contains_key(&i)
+            })
+        else {
+            return;
+        };
+        let s = Signal {
+            number: Some(self.arg_text(a[1])),
+            name: self.arg_str(a[2], "signal name"),
+            direction: Some(self.arg_text(a[3])),
+            action: Some(self.arg_text(a[4])),
+            loc,
+            ..Signal::default()
+        };
+        self.signals.insert(idx, s);
+    }
+
+    /// `KAPI_SIDE_EFFECT(idx, types, target, desc)`.
+    fn effect_block(&mut self, name: &str, loc: Loc, a: &[Arg<'a>]) {
+        if !self.want_args(name, loc, a, 4) {
+            return;
+        }
+        let Some(idx) = self.open_indexed(
+            name,
+            loc,
+            a[0],
+            "side-effect index",
+            Block::Effect,
+            |s, i| s.effects.contains_key(&i),
+        ) else {
+            return;
+        };
+        let mut types = Vec::new();
+        let text = self.arg_text(a[1]);
+        for tok in text.split('|').map(str::trim) {
+            match EffectType::parse(tok) {
+                Some(t) => types.push(t),
+                None => {
+                    let d = Diagnostic::error(self.loc_arg(a[1]), "unknown side-effect type")
+                        .expected("KAPI_EFFECT_*")
+                        .found(format!("`{tok}`"));
+                    self.error(d);
+                }
+            }
+        }
+        let e = SideEffect {
+            types,
+            target: self.arg_str(a[2], "side-effect target"),
+            description: self.arg_str(a[3], "side-effect description"),
+            loc,
+            ..SideEffect::default()
+        };
+        self.effects.insert(idx, e);
+    }
+
+    /// `KAPI_STATE_TRANS(idx, object, from, to, desc)`.
+    fn trans_block(&mut self, name: &str, loc: Loc, a: &[Arg<'a>]) {
+        if !self.want_args(name, loc, a, 5) {
+            return;
+        }
+        let Some(idx) = self.open_indexed(
+            name,
+            loc,
+            a[0],
+            "state-transition index",
+            Block::Trans,
+            |s, i| s.transs.contains_key(&i),
+        ) else {
+            return;
+        };
+        let t = StateTrans {
+            object: self.arg_str(a[1], "object"),
+            from: self.arg_str(a[2], "from-state"),
+            to: self.arg_str(a[3], "to-state"),
+            description: self.arg_str(a[4], "description"),
+            condition: None,
+            loc,
+        };
+        self.transs.insert(idx, t);
+    }
+
+    /// `KAPI_LOCK(idx, name, type)`.
+    fn lock_block(&mut self, name: &str, loc: Loc, a: &[Arg<'a>]) {
+        if !self.want_args(name, loc, a, 3) {
+            return;
+        }
+        let Some(idx) = self.open_indexed(name, loc, a[0], "lock index", Block::Lock, |s, i| {
+            s.locks.contains_key(&i)
+        }) else {
+            return;
+        };
+        let l = Lock {
+            name: self.arg_str(a[1], "lock name"),
+            lock_type: self.arg_text(a[2]),
+            loc,
+            ..Lock::default()
+        };
+        self.locks.insert(idx, l);
+    }
+
+    /// `KAPI_CAPABILITY(idx, CAP_X, name, action)`.
+    fn cap_block(&mut self, name: &str, loc: Loc, a: &[Arg<'a>]) {
+        if !self.want_args(name, loc, a, 4) {
+            return;
+        }
+        let Some(idx) =
+            self.open_indexed(name, loc, a[0], "capability index", Block::Cap, |s, i| {
+                s.caps.contains_key(&i)
+            })
+        else {
+            return;
+        };
+        let c = Capability {
+            cap: self.arg_text(a[1]),
+            display_name: self.arg_str(a[2], "capability name"),
+            action: self.arg_text(a[3]),
+            loc,
+            ..Capability::default()
+        };
+        self.caps.insert(idx, c);
+    }
+
+    /// `KAPI_CONSTRAINT(idx, name, desc)`.
+    fn constraint_block(&mut self, name: &str, loc: Loc, a: &[Arg<'a>]) {
+        if !self.want_args(name, loc, a, 3) {
+            return;
+        }
+        let Some(idx) = self.open_indexed(
+            name,
+            loc,
+            a[0],
+            "constraint index",
+            Block::Constraint,
+            |s, i| s.constraints.contains_key(&i),
+        ) else {
+            return;
+        };
+        let c = FreeConstraint {
+            name: self.arg_str(a[1], "constraint name"),
+            description: self.arg_str(a[2], "constraint description"),
+            expr: None,
+            loc,
+        };
+        self.constraints.insert(idx, c);
     }
 
     fn top_only(&mut self, name: &str, loc: Loc) {
@@ -1020,151 +1069,34 @@ impl<'a> Importer<'a> {
 
     /// A macro inside a block.
     fn block_item(&mut self, name: &str, loc: Loc, a: &[Arg<'a>]) {
-        let key = format!("block:{name}");
         match self.block {
             Block::Param(idx) => self.param_item(idx, name, loc, a),
-            Block::Return => match name {
-                "KAPI_RETURN_TYPE"
-                | "KAPI_RETURN_CHECK_TYPE"
-                | "KAPI_RETURN_SUCCESS"
-                | "KAPI_RETURN_SUCCESS_RANGE" => {
-                    let n = if name == "KAPI_RETURN_SUCCESS_RANGE" {
-                        2
-                    } else {
-                        1
-                    };
-                    if !self.want_args(name, loc, a, n) {
-                        return;
-                    }
-                    self.set_once(key, loc, name);
-                    match name {
-                        "KAPI_RETURN_TYPE" => self.ret_type(a[0]),
-                        "KAPI_RETURN_CHECK_TYPE" => self.ret_check(a[0]),
-                        "KAPI_RETURN_SUCCESS" => self.spec.ret.success = Some(self.arg_expr(a[0])),
-                        _ => {
-                            let min = self.arg_expr(a[0]);
-                            let max = self.arg_expr(a[1]);
-                            self.spec.ret.success_range = Some((min, max));
-                        }
-                    }
-                }
-                "KAPI_RETURN_ERROR_VALUES" | "KAPI_RETURN_ERROR_COUNT" => {
-                    self.diags.push(
-                        Diagnostic::warning(loc, format!("`{name}` is not imported")).help(
-                            "declared errors come from KAPI_ERROR; error_values only repeats them",
-                        ),
-                    );
-                }
-                _ => self.unknown(name, loc),
-            },
-            Block::Signal(idx) => {
-                let field = match name {
-                    "KAPI_SIGNAL_TARGET" => "signal-target",
-                    "KAPI_SIGNAL_CONDITION" => "signal-condition",
-                    "KAPI_SIGNAL_DESC" => "signal-desc",
-                    "KAPI_SIGNAL_RESTARTABLE" => "signal-restartable",
-                    "KAPI_SIGNAL_SA_FLAGS_REQ" => "signal-sa-flags-req",
-                    "KAPI_SIGNAL_SA_FLAGS_FORBID" => "signal-sa-flags-forbid",
-                    "KAPI_SIGNAL_ERROR" => "signal-error",
-                    "KAPI_SIGNAL_TRANSFORM" => "signal-transform",
-                    "KAPI_SIGNAL_TIMING" => "signal-timing",
-                    "KAPI_SIGNAL_PRIORITY" => "signal-priority",
-                    "KAPI_SIGNAL_INTERRUPTIBLE" => "signal-interruptible",
-                    "KAPI_SIGNAL_QUEUE" => "signal-queue",
-                    "KAPI_SIGNAL_STATE_REQ" => "signal-state-req",
-                    "KAPI_SIGNAL_STATE_FORBID" => "signal-state-forbid",
-                    _ => return self.unknown(name, loc),
-                };
-                let bare = matches!(
-                    name,
-                    "KAPI_SIGNAL_RESTARTABLE" | "KAPI_SIGNAL_INTERRUPTIBLE"
-                );
-                let Some(v) = self.record_value(name, loc, a, bare, "yes") else {
-                    return;
-                };
-                self.set_once(key, loc, name);
-                if let Some(slot) = self.signals.get_mut(&idx).and_then(|s| s.field_mut(field)) {
-                    *slot = Some(v);
-                }
-            }
-            Block::Lock(idx) => {
-                let field = match name {
-                    "KAPI_LOCK_DESC" => "lock-desc",
-                    "KAPI_LOCK_ACQUIRED" => "lock-acquired",
-                    "KAPI_LOCK_RELEASED" => "lock-released",
-                    "KAPI_LOCK_HELD_ENTRY" => "lock-held-entry",
-                    "KAPI_LOCK_HELD_EXIT" => "lock-held-exit",
-                    _ => return self.unknown(name, loc),
-                };
-                let Some(v) = self.record_value(name, loc, a, name != "KAPI_LOCK_DESC", "true")
-                else {
-                    return;
-                };
-                self.set_once(key, loc, name);
-                if let Some(slot) = self.locks.get_mut(&idx).and_then(|s| s.field_mut(field)) {
-                    *slot = Some(v);
-                }
-            }
-            Block::Cap(idx) => {
-                let field = match name {
-                    "KAPI_CAP_ALLOWS" => "capability-allows",
-                    "KAPI_CAP_WITHOUT" => "capability-without",
-                    "KAPI_CAP_CONDITION" => "capability-condition",
-                    "KAPI_CAP_PRIORITY" => "capability-priority",
-                    "KAPI_CAP_ALTERNATIVE" => "capability-alternative",
-                    _ => return self.unknown(name, loc),
-                };
-                let Some(v) = self.record_value(name, loc, a, false, "") else {
-                    return;
-                };
-                self.set_once(key, loc, name);
-                if let Some(slot) = self.caps.get_mut(&idx).and_then(|s| s.field_mut(field)) {
-                    *slot = Some(v);
-                }
-            }
+            Block::Return => self.return_item(name, loc, a),
+            Block::Signal(idx) => self.signal_item(idx, name, loc, a),
+            Block::Lock(idx) => self.lock_item(idx, name, loc, a),
+            Block::Cap(idx) => self.cap_item(idx, name, loc, a),
             Block::Effect(idx) => match name {
                 "KAPI_EFFECT_REVERSIBLE" => {
-                    self.set_once(key, loc, name);
+                    self.set_once(format!("block:{name}"), loc, name);
                     if let Some(e) = self.effects.get_mut(&idx) {
                         e.reversible = true;
                     }
                 }
-                "KAPI_EFFECT_CONDITION" => {
-                    if !self.want_args(name, loc, a, 1) {
-                        return;
-                    }
-                    self.set_once(key, loc, name);
-                    let v = self.arg_str(a[0], "condition");
-                    if let Some(e) = self.effects.get_mut(&idx) {
-                        e.condition = Some(v);
-                    }
-                }
+                "KAPI_EFFECT_CONDITION" => self.text_field(name, loc, a, "condition", |s| {
+                    s.effects.get_mut(&idx).map(|e| &mut e.condition)
+                }),
                 _ => self.unknown(name, loc),
             },
             Block::Trans(idx) => match name {
-                "KAPI_STATE_TRANS_COND" => {
-                    if !self.want_args(name, loc, a, 1) {
-                        return;
-                    }
-                    self.set_once(key, loc, name);
-                    let v = self.arg_str(a[0], "condition");
-                    if let Some(t) = self.transs.get_mut(&idx) {
-                        t.condition = Some(v);
-                    }
-                }
+                "KAPI_STATE_TRANS_COND" => self.text_field(name, loc, a, "condition", |s| {
+                    s.transs.get_mut(&idx).map(|t| &mut t.condition)
+                }),
                 _ => self.unknown(name, loc),
             },
             Block::Constraint(idx) => match name {
-                "KAPI_CONSTRAINT_EXPR" => {
-                    if !self.want_args(name, loc, a, 1) {
-                        return;
-                    }
-                    self.set_once(key, loc, name);
-                    let v = self.arg_str(a[0], "expression");
-                    if let Some(c) = self.constraints.get_mut(&idx) {
-                        c.expr = Some(v);
-                    }
-                }
+                "KAPI_CONSTRAINT_EXPR" => self.text_field(name, loc, a, "expression", |s| {
+                    s.constraints.get_mut(&idx).map(|c| &mut c.expr)
+                }),
                 _ => self.unknown(name, loc),
             },
             Block::Top => {
@@ -1180,26 +1112,145 @@ impl<'a> Importer<'a> {
         }
     }
 
-    /// The value of a record macro: its one argument, or `bare_value` for a bare flag macro.
-    fn record_value(
+    /// A macro of one string argument that sets `slot` of the open block's item.
+    fn text_field(
         &mut self,
         name: &str,
         loc: Loc,
         a: &[Arg<'a>],
-        bare: bool,
-        bare_value: &str,
-    ) -> Option<String> {
-        if bare {
-            if !a.is_empty() {
-                self.want_args(name, loc, a, 0);
-                return None;
-            }
-            return Some(bare_value.to_string());
-        }
+        what: &str,
+        slot: impl FnOnce(&mut Self) -> Option<&mut Option<String>>,
+    ) {
         if !self.want_args(name, loc, a, 1) {
-            return None;
+            return;
         }
-        Some(self.arg_any(a[0]))
+        self.set_once(format!("block:{name}"), loc, name);
+        let v = self.arg_str(a[0], what);
+        if let Some(slot) = slot(self) {
+            *slot = Some(v);
+        }
+    }
+
+    /// A macro inside a `KAPI_RETURN` block.
+    fn return_item(&mut self, name: &str, loc: Loc, a: &[Arg<'a>]) {
+        match name {
+            "KAPI_RETURN_TYPE"
+            | "KAPI_RETURN_CHECK_TYPE"
+            | "KAPI_RETURN_SUCCESS"
+            | "KAPI_RETURN_SUCCESS_RANGE" => {
+                let n = if name == "KAPI_RETURN_SUCCESS_RANGE" {
+                    2
+                } else {
+                    1
+                };
+                if !self.want_args(name, loc, a, n) {
+                    return;
+                }
+                self.set_once(format!("block:{name}"), loc, name);
+                match name {
+                    "KAPI_RETURN_TYPE" => self.ret_type(a[0]),
+                    "KAPI_RETURN_CHECK_TYPE" => self.ret_check(a[0]),
+                    "KAPI_RETURN_SUCCESS" => self.spec.ret.success = Some(self.arg_expr(a[0])),
+                    _ => {
+                        let min = self.arg_expr(a[0]);
+                        let max = self.arg_expr(a[1]);
+                        self.spec.ret.success_range = Some((min, max));
+                    }
+                }
+            }
+            "KAPI_RETURN_ERROR_VALUES" | "KAPI_RETURN_ERROR_COUNT" => {
+                self.diags.push(
+                    Diagnostic::warning(loc, format!("`{name}` is not imported")).help(
+                        "declared errors come from KAPI_ERROR; error_values only repeats them",
+                    ),
+                );
+            }
+            _ => self.unknown(name, loc),
+        }
+    }
+
+    /// A macro inside a `KAPI_SIGNAL` block: one `signal-*` field.
+    fn signal_item(&mut self, idx: u64, name: &str, loc: Loc, a: &[Arg<'a>]) {
+        let field = match name {
+            "KAPI_SIGNAL_TARGET" => "signal-target",
+            "KAPI_SIGNAL_CONDITION" => "signal-condition",
+            "KAPI_SIGNAL_DESC" => "signal-desc",
+            "KAPI_SIGNAL_RESTARTABLE" => "signal-restartable",
+            "KAPI_SIGNAL_SA_FLAGS_REQ" => "signal-sa-flags-req",
+            "KAPI_SIGNAL_SA_FLAGS_FORBID" => "signal-sa-flags-forbid",
+            "KAPI_SIGNAL_ERROR" => "signal-error",
+            "KAPI_SIGNAL_TRANSFORM" => "signal-transform",
+            "KAPI_SIGNAL_TIMING" => "signal-timing",
+            "KAPI_SIGNAL_PRIORITY" => "signal-priority",
+            "KAPI_SIGNAL_INTERRUPTIBLE" => "signal-interruptible",
+            "KAPI_SIGNAL_QUEUE" => "signal-queue",
+            "KAPI_SIGNAL_STATE_REQ" => "signal-state-req",
+            "KAPI_SIGNAL_STATE_FORBID" => "signal-state-forbid",
+            _ => return self.unknown(name, loc),
+        };
+        let bare = matches!(
+            name,
+            "KAPI_SIGNAL_RESTARTABLE" | "KAPI_SIGNAL_INTERRUPTIBLE"
+        );
+        self.record_field(name, loc, a, bare.then_some("yes"), |s| {
+            s.signals.get_mut(&idx).and_then(|r| r.field_mut(field))
+        });
+    }
+
+    /// A macro inside a `KAPI_LOCK` block: one `lock-*` field.
+    fn lock_item(&mut self, idx: u64, name: &str, loc: Loc, a: &[Arg<'a>]) {
+        let field = match name {
+            "KAPI_LOCK_DESC" => "lock-desc",
+            "KAPI_LOCK_ACQUIRED" => "lock-acquired",
+            "KAPI_LOCK_RELEASED" => "lock-released",
+            "KAPI_LOCK_HELD_ENTRY" => "lock-held-entry",
+            "KAPI_LOCK_HELD_EXIT" => "lock-held-exit",
+            _ => return self.unknown(name, loc),
+        };
+        let bare = name != "KAPI_LOCK_DESC";
+        self.record_field(name, loc, a, bare.then_some("true"), |s| {
+            s.locks.get_mut(&idx).and_then(|r| r.field_mut(field))
+        });
+    }
+
+    /// A macro inside a `KAPI_CAPABILITY` block: one `capability-*` field.
+    fn cap_item(&mut self, idx: u64, name: &str, loc: Loc, a: &[Arg<'a>]) {
+        let field = match name {
+            "KAPI_CAP_ALLOWS" => "capability-allows",
+            "KAPI_CAP_WITHOUT" => "capability-without",
+            "KAPI_CAP_CONDITION" => "capability-condition",
+            "KAPI_CAP_PRIORITY" => "capability-priority",
+            "KAPI_CAP_ALTERNATIVE" => "capability-alternative",
+            _ => return self.unknown(name, loc),
+        };
+        self.record_field(name, loc, a, None, |s| {
+            s.caps.get_mut(&idx).and_then(|r| r.field_mut(field))
+        });
+    }
+
+    /// Sets a field of a record (`slot`) from a macro: its one argument, or `bare` for a bare
+    /// flag macro (which takes no argument).
+    fn record_field(
+        &mut self,
+        name: &str,
+        loc: Loc,
+        a: &[Arg<'a>],
+        bare: Option<&str>,
+        slot: impl FnOnce(&mut Self) -> Option<&mut Option<String>>,
+    ) {
+        let v = match bare {
+            Some(_) if !a.is_empty() => {
+                self.want_args(name, loc, a, 0);
+                return;
+            }
+            Some(v) => v.to_string(),
+            None if !self.want_args(name, loc, a, 1) => return,
+            None => self.arg_any(a[0]),
+        };
+        self.set_once(format!("block:{name}"), loc, name);
+        if let Some(slot) = slot(self) {
+            *slot = Some(v);
+        }
     }
 
     fn ret_type(&mut self, a: Arg) {
@@ -1527,6 +1578,119 @@ impl<'a> Importer<'a> {
         }
     }
 
+    /// A parameter's constraint from its block: the constraint type and the values given
+    /// for it (values must match the type), and its size parameter.
+    fn finish_param(
+        &mut self,
+        names: &[String],
+        name: &str,
+        mut p: Param,
+        mut x: ParamExtra,
+    ) -> Param {
+        let tag = x.tag.map(|t| t.0);
+        let tloc = x.tag.map(|t| t.1).unwrap_or(p.loc);
+        let given = self.given_values(name, &mut x);
+        let mut kind = tag.and_then(ConstraintKind::without_values);
+        for (gtag, gkind, gloc, macro_name) in given {
+            if Some(gtag) == tag {
+                kind = Some(gkind);
+            } else {
+                self.error(
+                    Diagnostic::error(
+                        gloc,
+                        format!("`{macro_name}` without the matching constraint type"),
+                    )
+                    .expected(format!("KAPI_PARAM_CONSTRAINT_TYPE({})", gtag.kapi_name()))
+                    .found(match tag {
+                        Some(t) => t.kapi_name(),
+                        None => "no constraint type".into(),
+                    }),
+                );
+            }
+        }
+        match (tag, kind) {
+            (Some(_), Some(kind)) => p.constraints.push(Constraint { kind, loc: tloc }),
+            (Some(t), None) => self.error(
+                Diagnostic::error(tloc, format!("{} constraint without values", t.kapi_name()))
+                    .expected(format!(
+                        "`{}` in the block",
+                        match t {
+                            ConstraintTag::Range => "KAPI_PARAM_RANGE(min, max)",
+                            ConstraintTag::Mask => "KAPI_PARAM_VALID_MASK(mask)",
+                            ConstraintTag::Enum => "KAPI_PARAM_ENUM_VALUES(...)",
+                            ConstraintTag::Alignment => "KAPI_PARAM_ALIGNMENT(n)",
+                            _ => "the constraint's values",
+                        }
+                    )),
+            ),
+            _ => {}
+        }
+        if let Some((i, loc)) = x.size_param_idx {
+            match names.get(i as usize) {
+                Some(other) => p.size_param = Some(Text::new(other.clone(), loc)),
+                None => self.error(
+                    Diagnostic::error(
+                        loc,
+                        format!("size parameter index {i} of `{name}` names no parameter"),
+                    )
+                    .expected(format!("an index below {}", names.len())),
+                ),
+            }
+        }
+        p
+    }
+
+    /// The constraint values a parameter block gave, each with the type it goes with, where
+    /// and by which macro.
+    fn given_values(
+        &mut self,
+        name: &str,
+        x: &mut ParamExtra,
+    ) -> Vec<(ConstraintTag, ConstraintKind, Loc, &'static str)> {
+        let mut given = Vec::new();
+        if let (Some(min), Some(max)) = (x.range.0.clone(), x.range.1.clone()) {
+            given.push((
+                ConstraintTag::Range,
+                ConstraintKind::Range { min, max },
+                x.range.2,
+                "KAPI_PARAM_RANGE",
+            ));
+        } else if x.range.0.is_some() || x.range.1.is_some() {
+            self.error(
+                Diagnostic::error(
+                    x.range.2,
+                    format!("only one bound of the range of `{name}`"),
+                )
+                .expected("both .min_value and .max_value"),
+            );
+        }
+        if let Some((valid, loc)) = x.mask.take() {
+            given.push((
+                ConstraintTag::Mask,
+                ConstraintKind::Mask { valid },
+                loc,
+                "KAPI_PARAM_VALID_MASK",
+            ));
+        }
+        if let Some((values, loc)) = x.enums.take() {
+            given.push((
+                ConstraintTag::Enum,
+                ConstraintKind::Enum { values },
+                loc,
+                "KAPI_PARAM_ENUM_VALUES",
+            ));
+        }
+        if let Some((align, loc)) = x.align.take() {
+            given.push((
+                ConstraintTag::Alignment,
+                ConstraintKind::Alignment { align },
+                loc,
+                "KAPI_PARAM_ALIGNMENT",
+            ));
+        }
+        given
+    }
+
     fn finish(mut self) -> Spec {
         let params = std::mem::take(&mut self.params);
         self.check_indexes("KAPI_PARAM", &params, |p| p.0.loc);
@@ -1559,98 +1723,8 @@ impl<'a> Importer<'a> {
         }
 
         let names: Vec<String> = params.values().map(|(p, _)| p.name.clone()).collect();
-        for (name, (mut p, x)) in names.iter().zip(params.into_values()) {
-            // Constraint values must match the constraint type.
-            let tag = x.tag.map(|t| t.0);
-            let tloc = x.tag.map(|t| t.1).unwrap_or(p.loc);
-            let mut given: Vec<(ConstraintTag, ConstraintKind, Loc, &str)> = Vec::new();
-            if let (Some(min), Some(max)) = (x.range.0.clone(), x.range.1.clone()) {
-                given.push((
-                    ConstraintTag::Range,
-                    ConstraintKind::Range { min, max },
-                    x.range.2,
-                    "KAPI_PARAM_RANGE",
-                ));
-            } else if x.range.0.is_some() || x.range.1.is_some() {
-                self.error(
-                    Diagnostic::error(
-                        x.range.2,
-                        format!("only one bound of the range of `{name}`"),
-                    )
-                    .expected("both .min_value and .max_value"),
-                );
-            }
-            if let Some((valid, loc)) = x.mask {
-                given.push((
-                    ConstraintTag::Mask,
-                    ConstraintKind::Mask { valid },
-                    loc,
-                    "KAPI_PARAM_VALID_MASK",
-                ));
-            }
-            if let Some((values, loc)) = x.enums {
-                given.push((
-                    ConstraintTag::Enum,
-                    ConstraintKind::Enum { values },
-                    loc,
-                    "KAPI_PARAM_ENUM_VALUES",
-                ));
-            }
-            if let Some((align, loc)) = x.align {
-                given.push((
-                    ConstraintTag::Alignment,
-                    ConstraintKind::Alignment { align },
-                    loc,
-                    "KAPI_PARAM_ALIGNMENT",
-                ));
-            }
-            let mut kind = tag.and_then(ConstraintKind::without_values);
-            for (gtag, gkind, gloc, macro_name) in given {
-                if Some(gtag) == tag {
-                    kind = Some(gkind);
-                } else {
-                    self.error(
-                        Diagnostic::error(
-                            gloc,
-                            format!("`{macro_name}` without the matching constraint type"),
-                        )
-                        .expected(format!("KAPI_PARAM_CONSTRAINT_TYPE({})", gtag.kapi_name()))
-                        .found(match tag {
-                            Some(t) => t.kapi_name(),
-                            None => "no constraint type".into(),
-                        }),
-                    );
-                }
-            }
-            match (tag, kind) {
-                (Some(_), Some(kind)) => p.constraints.push(Constraint { kind, loc: tloc }),
-                (Some(t), None) => self.error(
-                    Diagnostic::error(tloc, format!("{} constraint without values", t.kapi_name()))
-                        .expected(format!(
-                            "`{}` in the block",
-                            match t {
-                                ConstraintTag::Range => "KAPI_PARAM_RANGE(min, max)",
-                                ConstraintTag::Mask => "KAPI_PARAM_VALID_MASK(mask)",
-                                ConstraintTag::Enum => "KAPI_PARAM_ENUM_VALUES(...)",
-                                ConstraintTag::Alignment => "KAPI_PARAM_ALIGNMENT(n)",
-                                _ => "the constraint's values",
-                            }
-                        )),
-                ),
-                _ => {}
-            }
-            if let Some((i, loc)) = x.size_param_idx {
-                match names.get(i as usize) {
-                    Some(other) => p.size_param = Some(Text::new(other.clone(), loc)),
-                    None => self.error(
-                        Diagnostic::error(
-                            loc,
-                            format!("size parameter index {i} of `{name}` names no parameter"),
-                        )
-                        .expected(format!("an index below {}", names.len())),
-                    ),
-                }
-            }
+        for (name, (p, x)) in names.iter().zip(params.into_values()) {
+            let p = self.finish_param(&names, name, p, x);
             self.spec.params.push(p);
         }
         self.spec.errors = errors.into_values().collect();
@@ -1660,7 +1734,7 @@ impl<'a> Importer<'a> {
         self.spec.locks = locks.into_values().collect();
         self.spec.capabilities = caps.into_values().collect();
         self.spec.constraints = constraints.into_values().collect();
-        for (loc, what) in crate::writer::lossy_fields(&self.spec) {
+        for (loc, what) in crate::emit::writer::lossy_fields(&self.spec) {
             self.diags.push(
                 Diagnostic::warning(loc, format!("{what} contains a comma")).help(
                     "in the kerneldoc form the comma would end the field; it is written as `;`",

@@ -22,7 +22,7 @@
 use core::fmt;
 
 use crate::check::{errno_of, Verdict, ViolationKind};
-use crate::spec::{Constraint, ConstraintKind, ErrorSpec, ParamSpec, SyscallSpec, MAX_PARAMS};
+use crate::spec::{Constraint, ErrorSpec, ParamSpec, SyscallSpec, MAX_PARAMS};
 
 /// Most errnos, and most constraints, tracked per spec (the width of one bitmap word).
 pub const MAX_COVERED: usize = 64;
@@ -128,7 +128,7 @@ pub fn covered_constraints(spec: &SyscallSpec) -> impl Iterator<Item = CoveredCo
             constraint,
             label: ConstraintLabel {
                 param: param.name,
-                kind: kind_name(&constraint.kind),
+                kind: constraint.kind.name(),
                 ordinal: same_kind_before(param.constraints, c).saturating_add(1),
             },
         })
@@ -139,29 +139,12 @@ fn same_kind_before(constraints: &[Constraint], c: usize) -> usize {
     let Some(this) = constraints.get(c) else {
         return 0;
     };
-    let kind = kind_name(&this.kind);
+    let kind = this.kind.name();
     constraints
         .iter()
         .take(c)
-        .filter(|other| kind_name(&other.kind) == kind)
+        .filter(|other| other.kind.name() == kind)
         .count()
-}
-
-/// Stable snake_case name of a constraint kind, as in coverage output: `range`, `mask`,
-/// `enum`, `exclude`, `alignment`, `power_of_two`, `page_aligned`, `nonzero`, `fd`, `no_wrap`.
-pub const fn kind_name(kind: &ConstraintKind) -> &'static str {
-    match kind {
-        ConstraintKind::Range { .. } => "range",
-        ConstraintKind::Mask { .. } => "mask",
-        ConstraintKind::Enum { .. } => "enum",
-        ConstraintKind::Exclude { .. } => "exclude",
-        ConstraintKind::Alignment { .. } => "alignment",
-        ConstraintKind::PowerOfTwo => "power_of_two",
-        ConstraintKind::PageAligned { .. } => "page_aligned",
-        ConstraintKind::NonZero => "nonzero",
-        ConstraintKind::Fd => "fd",
-        ConstraintKind::NoWrap { .. } => "no_wrap",
-    }
 }
 
 /// The name of a constraint in coverage output: `<param>:<kind>`, and `<param>:<kind>:<n>` for
@@ -171,7 +154,7 @@ pub const fn kind_name(kind: &ConstraintKind) -> &'static str {
 pub struct ConstraintLabel {
     /// The parameter's name.
     pub param: &'static str,
-    /// [`kind_name`] of the constraint.
+    /// [`ConstraintKind::name`](crate::ConstraintKind::name) of the constraint.
     pub kind: &'static str,
     /// 1 for the first constraint of this kind on this parameter, 2 for the second, ...
     pub ordinal: usize,
@@ -195,7 +178,7 @@ mod tests {
 
     use super::*;
     use crate::check::{check_entry, Verdict, Violation};
-    use crate::spec::{ArgType, Errnos, ErrorList, ReturnCheck};
+    use crate::spec::{ArgType, ConstraintKind, Errnos, ErrorList, ReturnCheck};
 
     const EINVAL: u16 = 22;
     const EPERM: u16 = 1;
@@ -386,7 +369,7 @@ mod tests {
             ConstraintKind::Fd,
             ConstraintKind::NoWrap { other: 0 },
         ];
-        let names: Vec<&str> = kinds.iter().map(kind_name).collect();
+        let names: Vec<&str> = kinds.iter().map(ConstraintKind::name).collect();
         for (i, n) in names.iter().enumerate() {
             assert!(
                 n.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),

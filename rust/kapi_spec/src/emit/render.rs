@@ -5,8 +5,10 @@
 
 use std::fmt::Write;
 
-use crate::check::{CheckKind, Resolved, ReturnRule};
 use crate::model::*;
+use kapi_checker::ValuesDisplay;
+
+use crate::resolve::{Resolved, ResolvedParam};
 
 fn block(out: &mut String, indent: &str, text: &str) {
     for line in text.trim().lines() {
@@ -18,53 +20,14 @@ fn block(out: &mut String, indent: &str, text: &str) {
     }
 }
 
-fn hex(v: u64, signed: bool) -> String {
-    if signed && (v as i64) < 0 {
-        format!("{}", v as i64)
-    } else if v < 4096 {
-        format!("{v}")
-    } else {
-        format!("{v:#x}")
-    }
-}
-
-fn check_text(k: &CheckKind, signed: bool) -> String {
-    let list = |v: &[u64]| {
-        v.iter()
-            .map(|x| hex(*x, signed))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    match k {
-        CheckKind::Range { min, max } => format!("[{}, {}]", hex(*min, signed), hex(*max, signed)),
-        CheckKind::Mask { valid } => format!("{valid:#x}"),
-        CheckKind::Enum { values } | CheckKind::Exclude { values } => {
-            format!("{{{}}}", list(values))
-        }
-        CheckKind::Alignment { align } => format!("{align}"),
-        CheckKind::PageAligned { page_size } => format!("page size {page_size}"),
-        CheckKind::NoWrap { .. } | CheckKind::PowerOfTwo | CheckKind::NonZero | CheckKind::Fd => {
-            String::new()
-        }
-    }
-}
-
 fn constraint_values(kind: &ConstraintKind) -> String {
-    let list = |v: &[Text]| {
-        v.iter()
-            .map(|t| t.text.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let values: Vec<&str> = kind.values().into_iter().map(Text::as_str).collect();
+    let values = values.join(", ");
     match kind {
-        ConstraintKind::Range { min, max } => format!("[{min}, {max}]"),
-        ConstraintKind::Mask { valid } => valid.to_string(),
-        ConstraintKind::Enum { values } | ConstraintKind::Exclude { values } => {
-            format!("{{{}}}", list(values))
-        }
-        ConstraintKind::Alignment { align } => align.to_string(),
-        ConstraintKind::NoWrap { other } => format!("{other} (sum must not wrap)"),
-        _ => String::new(),
+        ConstraintKind::Range { .. } => format!("[{values}]"),
+        ConstraintKind::Enum { .. } | ConstraintKind::Exclude { .. } => format!("{{{values}}}"),
+        ConstraintKind::NoWrap { .. } => format!("{values} (sum must not wrap)"),
+        _ => values,
     }
 }
 
@@ -95,70 +58,112 @@ pub fn render(spec: &Spec, resolved: Option<&Resolved>) -> String {
         let _ = writeln!(o, "Since: {v}");
     }
 
+    params(&mut o, spec, resolved);
+    return_value(&mut o, spec, resolved);
+    errors(&mut o, spec, resolved);
+    behaviour(&mut o, spec);
+    if let Some(e) = &spec.examples {
+        o.push_str("\nExamples:\n");
+        block(&mut o, "  ", e);
+    }
+    if let Some(n) = &spec.notes {
+        o.push_str("\nNotes:\n");
+        block(&mut o, "  ", n);
+    }
+    if let Some(c) = &spec.context_section {
+        o.push_str("\nContext:\n");
+        block(&mut o, "  ", c);
+    }
+    o
+}
+
+/// The parameters, with their widths and constraint values when resolved.
+fn params(o: &mut String, spec: &Spec, resolved: Option<&Resolved>) {
     let _ = writeln!(o, "\nParameters ({}):", spec.params.len());
     for (i, p) in spec.params.iter().enumerate() {
         let rp = resolved
             .and_then(|r| r.params.get(i))
             .filter(|rp| rp.name == p.name);
-        let mut ty = Vec::new();
-        if let Some(c) = &p.c_type {
-            ty.push(c.text.clone());
-        }
-        if let Some(k) = p.kapi_type {
-            ty.push(k.kapi_name());
-        }
-        if let Some(rp) = rp {
-            ty.push(format!(
-                "{}-bit {}",
-                rp.bits,
-                if rp.signed { "signed" } else { "unsigned" }
-            ));
-        }
-        let _ = writeln!(o, "  [{i}] {}: {}", p.name, ty.join(", "));
-        if !p.description.is_empty() {
-            block(&mut o, "      ", &p.description);
-        }
-        if !p.flags.is_empty() {
-            let f: Vec<&str> = p.flags.iter().map(|f| f.upper()).collect();
-            let _ = writeln!(o, "      flags: {}", f.join(" | "));
-        }
-        for (ci, c) in p.constraints.iter().enumerate() {
-            let tag = c.kind.tag();
-            let mut line = format!("      constraint: {}", tag.upper());
-            let vals = constraint_values(&c.kind);
-            if !vals.is_empty() {
-                let _ = write!(line, " {vals}");
-            }
-            if let Some(rc) = rp.and_then(|rp| rp.constraints.iter().find(|rc| rc.source == ci)) {
-                let num = check_text(&rc.kind, rp.is_some_and(|rp| rp.signed));
-                if !num.is_empty() && num != vals {
-                    let _ = write!(line, " = {num}");
-                }
-            } else if !tag.is_checked() {
-                line.push_str(" (documentation)");
-            }
-            o.push_str(&line);
-            o.push('\n');
-        }
-        if let Some(t) = &p.constraint_text {
-            let _ = writeln!(o, "      constraint text: {t}");
-        }
-        if let Some(s) = &p.size {
-            let _ = writeln!(o, "      size: {s}");
-        }
-        if let Some(s) = &p.size_param {
-            let _ = writeln!(o, "      size given by: {s}");
-        }
-        if !p.errnos.is_empty() {
-            let e: Vec<&str> = p.errnos.iter().map(|t| t.text.as_str()).collect();
-            let _ = writeln!(
-                o,
-                "      errno when a constraint is broken: {}",
-                e.join(" | ")
-            );
-        }
+        param(o, i, p, rp);
     }
+}
 
+/// One parameter.
+fn param(o: &mut String, i: usize, p: &Param, rp: Option<&ResolvedParam>) {
+    let mut ty = Vec::new();
+    if let Some(c) = &p.c_type {
+        ty.push(c.text.clone());
+    }
+    if let Some(k) = p.kapi_type {
+        ty.push(k.kapi_name());
+    }
+    if let Some(rp) = rp {
+        ty.push(format!(
+            "{}-bit {}",
+            rp.ty.bits,
+            if rp.ty.signed { "signed" } else { "unsigned" }
+        ));
+    }
+    let _ = writeln!(o, "  [{i}] {}: {}", p.name, ty.join(", "));
+    if !p.description.is_empty() {
+        block(o, "      ", &p.description);
+    }
+    if !p.flags.is_empty() {
+        let f: Vec<&str> = p.flags.iter().map(|f| f.upper()).collect();
+        let _ = writeln!(o, "      flags: {}", f.join(" | "));
+    }
+    for (ci, c) in p.constraints.iter().enumerate() {
+        o.push_str(&constraint_line(ci, c, rp));
+        o.push('\n');
+    }
+    if let Some(t) = &p.constraint_text {
+        let _ = writeln!(o, "      constraint text: {t}");
+    }
+    if let Some(s) = &p.size {
+        let _ = writeln!(o, "      size: {s}");
+    }
+    if let Some(s) = &p.size_param {
+        let _ = writeln!(o, "      size given by: {s}");
+    }
+    if !p.errnos.is_empty() {
+        let e: Vec<&str> = p.errnos.iter().map(|t| t.text.as_str()).collect();
+        let _ = writeln!(
+            o,
+            "      errno when a constraint is broken: {}",
+            e.join(" | ")
+        );
+    }
+}
+
+/// The line of constraint `ci` of a parameter: its kind, its values as written and, when
+/// resolved, as numbers.
+fn constraint_line(ci: usize, c: &Constraint, rp: Option<&ResolvedParam>) -> String {
+    let tag = c.kind.tag();
+    let mut line = format!("      constraint: {}", tag.upper());
+    let vals = constraint_values(&c.kind);
+    if !vals.is_empty() {
+        let _ = write!(line, " {vals}");
+    }
+    let numbers = rp.and_then(|rp| {
+        let rc = rp.constraints.iter().find(|rc| rc.source == ci)?;
+        Some(ValuesDisplay {
+            ty: rp.ty,
+            kind: &rc.kind,
+        })
+    });
+    if let Some(numbers) = numbers {
+        let num = numbers.to_string();
+        if !num.is_empty() && num != vals {
+            let _ = write!(line, " = {num}");
+        }
+    } else if !tag.is_checked() {
+        line.push_str(" (documentation)");
+    }
+    line
+}
+
+/// The return value.
+fn return_value(o: &mut String, spec: &Spec, resolved: Option<&Resolved>) {
     let r = &spec.ret;
     let mut ret = Vec::new();
     if let Some(k) = r.kapi_type {
@@ -176,20 +181,17 @@ pub fn render(spec: &Spec, resolved: Option<&Resolved>) -> String {
     if let Some((a, b)) = &r.success_range {
         ret.push(format!("success in [{a}, {b}]"));
     }
-    if let Some(rr) = resolved.map(|x| x.ret) {
-        ret.push(match rr {
-            ReturnRule::Any => "any non-error value succeeds".into(),
-            ReturnRule::Exact { value } => format!("success must be {value}"),
-            ReturnRule::Range { min, max } => format!("success must be in [{min}, {max}]"),
-            ReturnRule::Fd => "success must be a file descriptor".into(),
-            ReturnRule::NoReturn => "does not return on success".into(),
-        });
+    if let Some(r) = resolved {
+        ret.push(r.ret.to_string());
     }
     let _ = writeln!(o, "\nReturn: {}", ret.join(", "));
     if let Some(s) = &spec.return_section {
-        block(&mut o, "  ", s);
+        block(o, "  ", s);
     }
+}
 
+/// The declared errors, with their values when resolved.
+fn errors(o: &mut String, spec: &Spec, resolved: Option<&Resolved>) {
     let _ = writeln!(o, "\nErrors ({}):", spec.errors.len());
     for e in &spec.errors {
         let num = resolved
@@ -197,10 +199,13 @@ pub fn render(spec: &Spec, resolved: Option<&Resolved>) -> String {
             .map_or(String::new(), |x| format!(" ({})", x.errno));
         let _ = writeln!(o, "  {}{num}: {}", e.name, e.condition);
         if !e.description.is_empty() {
-            block(&mut o, "      ", &e.description);
+            block(o, "      ", &e.description);
         }
     }
+}
 
+/// Locks, signals, side effects, state transitions, capabilities and free-text constraints.
+fn behaviour(o: &mut String, spec: &Spec) {
     if !spec.locks.is_empty() {
         let _ = writeln!(o, "\nLocks ({}):", spec.locks.len());
         for l in &spec.locks {
@@ -258,23 +263,10 @@ pub fn render(spec: &Spec, resolved: Option<&Resolved>) -> String {
         let _ = writeln!(o, "\nConstraints ({}):", spec.constraints.len());
         for c in &spec.constraints {
             let _ = writeln!(o, "  {}", c.name);
-            block(&mut o, "      ", &c.description);
+            block(o, "      ", &c.description);
             if let Some(e) = &c.expr {
                 let _ = writeln!(o, "      expression: {e}");
             }
         }
     }
-    if let Some(e) = &spec.examples {
-        o.push_str("\nExamples:\n");
-        block(&mut o, "  ", e);
-    }
-    if let Some(n) = &spec.notes {
-        o.push_str("\nNotes:\n");
-        block(&mut o, "  ", n);
-    }
-    if let Some(c) = &spec.context_section {
-        o.push_str("\nContext:\n");
-        block(&mut o, "  ", c);
-    }
-    o
 }

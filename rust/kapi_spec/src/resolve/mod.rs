@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! The [model](crate::model) against a kernel tree: what the tree says ([`ksrc`], [`ctype`]),
+//! and the linter that checks a spec against it ([`lint`]) and resolves it ([`resolve()`]) to
+//! the numbers of the runtime tables: a [`Resolved`], made of `kapi_checker`'s own types.
+
+pub mod ctype;
+mod eval;
+pub mod ksrc;
+mod lint;
+mod param;
+mod ret;
+
+use kapi_checker::{ArgType, ConstraintKind, ReturnCheck};
+use serde::Serialize;
+
+pub use lint::{lint, resolve};
+
+/// A resolved runtime constraint.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ResolvedConstraint {
+    /// What is checked, as the runtime tables hold it.
+    #[serde(flatten)]
+    pub kind: ConstraintKind,
+    /// The errnos the kernel must fail with when it is broken (empty: advisory).
+    pub errnos: Vec<u16>,
+    /// Index of the constraint in the model's [`Param::constraints`](crate::model::Param).
+    pub source: usize,
+}
+
+/// A resolved parameter.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ResolvedParam {
+    /// Name.
+    pub name: String,
+    /// The C type the width comes from.
+    pub c_type: String,
+    /// Width and signedness.
+    #[serde(flatten)]
+    pub ty: ArgType,
+    /// Runtime-checked constraints, in spec order (documentation-only kinds left out).
+    pub constraints: Vec<ResolvedConstraint>,
+}
+
+/// A declared error, resolved.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ResolvedError {
+    /// Name (`EINVAL`).
+    pub name: String,
+    /// Value on the architecture.
+    pub errno: u16,
+}
+
+/// A spec resolved against a kernel tree: what the runtime tables are made of.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Resolved {
+    /// Name without `sys_`.
+    pub name: String,
+    /// Syscall number.
+    pub nr: u32,
+    /// Parameters.
+    pub params: Vec<ResolvedParam>,
+    /// What a successful return must be.
+    pub ret: ReturnCheck,
+    /// Declared errors, in spec order.
+    pub errors: Vec<ResolvedError>,
+}
