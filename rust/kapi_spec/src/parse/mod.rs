@@ -8,4 +8,5 @@ pub mod expr;
 pub mod kerneldoc;
 pub mod macro_form;
 pub mod mail;
+pub mod recipe;
 pub mod source;

@@ -1,0 +1,514 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! The calls that prove a spec's runtime rules, derived from the spec alone (`kapi cases`), and
+//! the pools its arguments are fuzzed from.
+//!
+//! From the spec's one valid call (its `test-arg:` recipes) the generator makes:
+//!
+//! - the valid call itself;
+//! - for every runtime constraint, its boundary values on both sides, at the C type's width and
+//!   signedness, each in a call whose other arguments are the valid ones ([`probes`]): range
+//!   `min-1`, `min`, `max`, `max+1`; every bit outside a mask, all of them, the mask and 0; each
+//!   enum member, the values next to it and one far away; each excluded value; misalignment by 1
+//!   and by half the alignment; `0` for nonzero; `-1` (and a word beyond `int`) for a
+//!   descriptor; the wrap point of `no_wrap` and the word before it;
+//! - argument classes: a descriptor of every other kind, a path of every other kind, where the
+//!   valid call takes one.
+//!
+//! Each call carries what the validator must report, worked out by `kapi_checker` itself (the
+//! code the module runs) on the call's words, and what the call must return: one of the errnos
+//! the broken constraints name (`param-errno`), or anything the validator accepts (its exit
+//! check then judges the errno). The generator checks its own work: a value meant to break its
+//! constraint must break it, and one meant to keep it must keep it.
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+use kapi_checker::{
+    check_entry, ArgType, Constraint, ConstraintKind, ErrorList, ErrorSpec, ParamSpec, SyscallSpec,
+    ViolationKind, MAX_PARAMS,
+};
+
+use crate::parse::recipe::{FdKind, PathKind, Recipe};
+use crate::resolve::Resolved;
+
+/// What a generated call must return.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Anything the validator accepts (an undeclared errno is its own report).
+    Any,
+    /// Failure with one of these errnos (names).
+    Errno(Vec<String>),
+}
+
+/// One generated call.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Case {
+    /// Unique name: `syscall.param.kind.label` (`mlock2.flags.mask.bit7`).
+    pub name: String,
+    /// The argument recipes.
+    pub args: Vec<Recipe>,
+    /// The validator's reports, in order: `(kind, param)`.
+    pub reports: Vec<(ViolationKind, Option<String>)>,
+    /// What the call must return.
+    pub outcome: Outcome,
+    /// What the case is about.
+    pub why: String,
+}
+
+/// A case the generator cannot make, with the reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    /// The case's name.
+    pub name: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// Everything generated from one spec.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Generated {
+    /// The calls.
+    pub cases: Vec<Case>,
+    /// The calls that could not be made.
+    pub skipped: Vec<Skipped>,
+    /// Per argument, the fuzz pool (recipe texts and `rand`/`rand32`); empty if not fuzzed.
+    pub pools: Vec<Vec<String>>,
+    /// Why the syscall is not fuzzed, if it is not.
+    pub nofuzz: Option<String>,
+}
+
+/// One value to try for a constraint: its label, its recipe and whether it breaks the
+/// constraint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Probe {
+    /// `min-1`, `bit7`, ...
+    pub label: String,
+    /// The argument.
+    pub recipe: Recipe,
+    /// Whether it must break the constraint.
+    pub breaks: bool,
+}
+
+/// The runtime form of a resolved spec (leaked: a host tool makes a few of them per run), so
+/// that the checker judges generated calls exactly as the module will.
+pub fn runtime_spec(r: &Resolved) -> &'static SyscallSpec {
+    let leak = |s: &str| -> &'static str { Box::leak(s.to_string().into_boxed_str()) };
+    let params: Vec<ParamSpec> = r
+        .params
+        .iter()
+        .map(|p| ParamSpec {
+            name: leak(&p.name),
+            c_type: leak(&p.c_type),
+            ty: p.ty,
+            constraints: Vec::leak(
+                p.constraints
+                    .iter()
+                    .map(|c| Constraint::new(c.kind, Vec::leak(c.errnos.clone())))
+                    .collect(),
+            ),
+        })
+        .collect();
+    let errors: Vec<ErrorSpec> = r
+        .errors
+        .iter()
+        .map(|e| ErrorSpec {
+            errno: e.errno,
+            name: leak(&e.name),
+        })
+        .collect();
+    Box::leak(Box::new(SyscallSpec {
+        name: leak(&r.name),
+        nr: r.nr,
+        summary: "",
+        params: Vec::leak(params),
+        ret: r.ret,
+        errors: ErrorList::new(Vec::leak(errors)),
+        doc: "",
+    }))
+}
+
+/// `base` moved by `delta` bytes, if it is a mapping or an integer its type can hold moved.
+fn offset(base: &Recipe, ty: ArgType, delta: i64) -> Option<Recipe> {
+    match *base {
+        Recipe::Int { value } => {
+            let v = value.checked_add_signed(delta)?;
+            (ty.normalize(v) == v).then_some(Recipe::int(v))
+        }
+        Recipe::Map { pages, off } => Some(Recipe::Map {
+            pages,
+            off: off.checked_add(delta)?,
+        }),
+        _ => None,
+    }
+}
+
+/// The values to try for constraint `kind` of a parameter of type `ty` whose valid argument is
+/// `base`; `other` is the valid argument of the parameter a `no_wrap` names. `Err` says why
+/// none can be made.
+pub fn probes(
+    kind: &ConstraintKind,
+    ty: ArgType,
+    base: &Recipe,
+    other: Option<&Recipe>,
+) -> Result<Vec<Probe>, String> {
+    let int = |v: u64| Recipe::int(ty.normalize(v));
+    let probe = |label: String, recipe: Recipe, breaks: bool| Probe {
+        label,
+        recipe,
+        breaks,
+    };
+    let mut out = Vec::new();
+    match *kind {
+        ConstraintKind::Range { min, max } => {
+            let (min, max) = (ty.normalize(min), ty.normalize(max));
+            if min != ty.min_value() {
+                out.push(probe("min-1".into(), int(min.wrapping_sub(1)), true));
+            }
+            out.push(probe("min".into(), int(min), false));
+            if max != min {
+                out.push(probe("max".into(), int(max), false));
+            }
+            if max != ty.max_value() {
+                out.push(probe("max+1".into(), int(max.wrapping_add(1)), true));
+            }
+        }
+        ConstraintKind::Mask { valid } => {
+            let width = u32::from(ty.bits.clamp(1, 64));
+            let outside: Vec<u32> = (0..width).filter(|b| valid >> b & 1 == 0).collect();
+            for &b in &outside {
+                out.push(probe(format!("bit{b}"), int(1 << b), true));
+            }
+            if outside.len() > 1 {
+                out.push(probe("invalid-bits".into(), int(!valid), true));
+            }
+            out.push(probe("zero".into(), int(0), false));
+            if ty.normalize(valid) != 0 {
+                out.push(probe("valid-bits".into(), int(valid), false));
+            }
+        }
+        ConstraintKind::Enum { values } => {
+            let members: BTreeSet<u64> = values.iter().map(|&v| ty.normalize(v)).collect();
+            let mut near = BTreeSet::new();
+            for &v in &members {
+                out.push(probe(format!("{}", Shown(ty, v)), int(v), false));
+                for n in [v.wrapping_sub(1), v.wrapping_add(1)] {
+                    let n = ty.normalize(n);
+                    if !members.contains(&n) && near.insert(n) {
+                        out.push(probe(format!("{}", Shown(ty, n)), int(n), true));
+                    }
+                }
+            }
+            let far = ty.max_value();
+            if !members.contains(&far) && !near.contains(&far) {
+                out.push(probe("far".into(), int(far), true));
+            }
+        }
+        ConstraintKind::Exclude { values } => {
+            let excluded: BTreeSet<u64> = values.iter().map(|&v| ty.normalize(v)).collect();
+            for &v in &excluded {
+                out.push(probe(format!("{}", Shown(ty, v)), int(v), true));
+            }
+        }
+        ConstraintKind::Alignment { align: a } | ConstraintKind::PageAligned { page_size: a } => {
+            if !matches!(base, Recipe::Int { .. } | Recipe::Map { .. }) {
+                return Err("the valid argument is not an integer or a mapping".into());
+            }
+            // An alignment of 1 (or 0) has no misaligned value (or no aligned one) to try.
+            let deltas = [1, i64::try_from(a / 2).unwrap_or(0)];
+            for (label, d) in ["plus1", "plus-half"].into_iter().zip(deltas) {
+                if a < 2 || d <= 0 || (label == "plus-half" && d == 1) {
+                    continue;
+                }
+                if let Some(r) = offset(base, ty, d) {
+                    out.push(probe(label.into(), r, true));
+                }
+            }
+            out.push(probe("aligned".into(), base.clone(), false));
+        }
+        ConstraintKind::PowerOfTwo => {
+            out.push(probe("zero".into(), int(0), true));
+            out.push(probe("three".into(), int(3), true));
+            if ty.signed {
+                out.push(probe("min".into(), int(ty.min_value()), true));
+            }
+            for v in [1, 2, 4096] {
+                if ty.le(v, ty.max_value()) {
+                    out.push(probe(format!("{v}"), int(v), false));
+                }
+            }
+        }
+        ConstraintKind::NonZero => {
+            out.push(probe("zero".into(), int(0), true));
+            out.push(probe("valid".into(), base.clone(), false));
+        }
+        ConstraintKind::Fd => {
+            out.push(probe("minus1".into(), int(u64::MAX), true));
+            if ty.bits > 32 {
+                out.push(probe("past-int".into(), int(1 << 32), true));
+            }
+            out.push(probe(
+                "atfdcwd".into(),
+                Recipe::Fd {
+                    fd: FdKind::Atfdcwd,
+                },
+                false,
+            ));
+            out.push(probe("valid".into(), base.clone(), false));
+        }
+        ConstraintKind::NoWrap { .. } => {
+            let Some(&Recipe::Int { value: o }) = other else {
+                return Err("the other parameter's valid argument is not an integer".into());
+            };
+            if o == 0 {
+                return Err("the other parameter's valid argument is 0: nothing wraps".into());
+            }
+            let at = 0u64.wrapping_sub(o);
+            if ty.normalize(at) != at || ty.normalize(at - 1) != at - 1 {
+                return Err("the parameter's type cannot hold the wrap point".into());
+            }
+            out.push(probe("wrap".into(), Recipe::int(at), true));
+            out.push(probe("edge".into(), Recipe::int(at - 1), false));
+        }
+    }
+    Ok(out)
+}
+
+/// A value as a label: decimal, negative for a negative value of a signed type.
+struct Shown(ArgType, u64);
+
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Shown(ty, v) = *self;
+        if ty.is_negative(v) {
+            write!(f, "{}", v as i64)
+        } else if v < 4096 {
+            write!(f, "{v}")
+        } else {
+            write!(f, "{v:#x}")
+        }
+    }
+}
+
+/// The generator's verdict of a call to `spec` with `args`: the validator's reports and the
+/// outcome the call must have. `errno_name` names an errno.
+fn judge(
+    spec: &SyscallSpec,
+    args: &[Recipe],
+    errno_name: &dyn Fn(u16) -> String,
+) -> (Vec<(ViolationKind, Option<String>)>, Outcome, Vec<(u8, u8)>) {
+    let mut words = [0u64; MAX_PARAMS];
+    for (w, r) in words.iter_mut().zip(args) {
+        *w = r.representative();
+    }
+    let entry = check_entry(spec, &words);
+    let mut verdict = kapi_checker::Verdict::new();
+    entry.violations(spec, &words, &mut verdict);
+    let mut reports = Vec::new();
+    let mut broken = Vec::new();
+    let mut errnos = BTreeSet::new();
+    for v in &verdict.violations {
+        let Some(p) = v.param else { continue };
+        broken.push((p, v.constraint));
+        let param = spec.params.get(usize::from(p));
+        reports.push((v.kind, param.map(|p| p.name.to_string())));
+        if let Some(c) = param.and_then(|p| p.constraints.get(usize::from(v.constraint))) {
+            errnos.extend(c.errnos.iter().copied());
+        }
+    }
+    let outcome = if errnos.is_empty() {
+        Outcome::Any
+    } else {
+        Outcome::Errno(errnos.into_iter().map(errno_name).collect())
+    };
+    (reports, outcome, broken)
+}
+
+/// Generates the cases and pools of one spec from its valid arguments (`valid[i]` for
+/// parameter `i`). `Err` is a bug in the generator: a probe that does not do what it says.
+pub fn generate(
+    r: &Resolved,
+    valid: &[Recipe],
+    errno_name: &dyn Fn(u16) -> String,
+) -> Result<Generated, String> {
+    let spec = runtime_spec(r);
+    let mut g = Generated::default();
+    let mut seen = std::collections::HashSet::new();
+    let mut add = |g: &mut Generated, name: String, args: Vec<Recipe>, why: String| {
+        if !seen.insert(args.clone()) {
+            return None;
+        }
+        let (reports, outcome, broken) = judge(spec, &args, errno_name);
+        g.cases.push(Case {
+            name,
+            args,
+            reports,
+            outcome,
+            why,
+        });
+        Some(broken)
+    };
+    let (reports, _, _) = judge(spec, valid, errno_name);
+    if !reports.is_empty() {
+        return Err(format!("{}: the valid call breaks a constraint", r.name));
+    }
+    add(
+        &mut g,
+        format!("{}.valid", r.name),
+        valid.to_vec(),
+        "the valid call".into(),
+    );
+    let mut pools: Vec<BTreeSet<String>> = valid
+        .iter()
+        .map(|v| BTreeSet::from([v.to_string()]))
+        .collect();
+    for (p, param) in r.params.iter().enumerate() {
+        for (c, constraint) in param.constraints.iter().enumerate() {
+            let kind_name = constraint.kind.name();
+            let other = match constraint.kind {
+                ConstraintKind::NoWrap { other } => valid.get(usize::from(other)),
+                _ => None,
+            };
+            let base = &valid[p];
+            let probes = match probes(&constraint.kind, param.ty, base, other) {
+                Ok(probes) => probes,
+                Err(reason) => {
+                    g.skipped.push(Skipped {
+                        name: format!("{}.{}.{kind_name}", r.name, param.name),
+                        reason,
+                    });
+                    continue;
+                }
+            };
+            for probe in probes {
+                let mut args = valid.to_vec();
+                args[p] = probe.recipe.clone();
+                pools[p].insert(probe.recipe.to_string());
+                let name = format!("{}.{}.{kind_name}.{}", r.name, param.name, probe.label);
+                let why = format!(
+                    "{} = {} ({} {kind_name})",
+                    param.name,
+                    probe.recipe,
+                    if probe.breaks { "breaks" } else { "keeps" }
+                );
+                let Some(broken) = add(&mut g, name.clone(), args, why) else {
+                    continue;
+                };
+                let is_broken = broken.contains(&(p as u8, c as u8));
+                if is_broken != probe.breaks {
+                    return Err(format!(
+                        "{name}: {} {} the constraint, but the checker says it {}",
+                        probe.recipe,
+                        if probe.breaks {
+                            "should break"
+                        } else {
+                            "should keep"
+                        },
+                        if is_broken { "breaks it" } else { "keeps it" },
+                    ));
+                }
+            }
+        }
+    }
+    classes(&mut g, r, valid, &mut pools, &mut add);
+    g.pools = pools
+        .into_iter()
+        .zip(&r.params)
+        .map(|(pool, param)| {
+            let mut pool: Vec<String> = pool.into_iter().collect();
+            pool.push(
+                if param.ty.bits <= 32 {
+                    "rand32"
+                } else {
+                    "rand"
+                }
+                .to_string(),
+            );
+            pool
+        })
+        .collect();
+    Ok(g)
+}
+
+type Add<'a> = dyn FnMut(&mut Generated, String, Vec<Recipe>, String) -> Option<Vec<(u8, u8)>> + 'a;
+
+/// Argument classes: every other descriptor or path kind where the valid call takes one.
+fn classes(
+    g: &mut Generated,
+    r: &Resolved,
+    valid: &[Recipe],
+    pools: &mut [BTreeSet<String>],
+    add: &mut Add<'_>,
+) {
+    for (p, param) in r.params.iter().enumerate() {
+        let others: Vec<Recipe> = match valid[p] {
+            Recipe::Fd { fd } => FdKind::ALL
+                .iter()
+                .filter(|&&k| k != fd)
+                .map(|&fd| Recipe::Fd { fd })
+                .collect(),
+            Recipe::Path { path } => PathKind::ALL
+                .iter()
+                .filter(|&&k| k != path)
+                .map(|&path| Recipe::Path { path })
+                .collect(),
+            _ => continue,
+        };
+        for recipe in others {
+            let mut args = valid.to_vec();
+            args[p] = recipe.clone();
+            pools[p].insert(recipe.to_string());
+            let label = recipe.to_string().replace(':', ".");
+            let why = format!("{} = {recipe} (argument class)", param.name);
+            add(g, format!("{}.{}.{label}", r.name, param.name), args, why);
+        }
+    }
+}
+
+/// The cases file the guest runner reads (`selftests/kapi_conform.c`): one tab-separated line
+/// per case, and per skip.
+pub fn write_cases(out: &mut String, r: &Resolved, g: &Generated) {
+    for c in &g.cases {
+        let mut args: Vec<String> = c.args.iter().map(Recipe::to_string).collect();
+        args.resize(MAX_PARAMS, "0".into());
+        let reports = if c.reports.is_empty() {
+            "-".to_string()
+        } else {
+            c.reports
+                .iter()
+                .map(|(k, p)| match p {
+                    Some(p) => format!("{}:{p}", k.name()),
+                    None => k.name().to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        let outcome = match &c.outcome {
+            Outcome::Any => "any".to_string(),
+            Outcome::Errno(e) => format!("errno:{}", e.join("|")),
+        };
+        let _ = writeln!(
+            out,
+            "case\t{}\t{}\t{}\t{}\t{reports}\t{outcome}\t{}",
+            c.name,
+            r.name,
+            r.nr,
+            args.join("\t"),
+            c.why
+        );
+    }
+    for s in &g.skipped {
+        let _ = writeln!(out, "skip\t{}\t{}", s.name, s.reason);
+    }
+}
+
+/// The fuzz pools file the guest fuzzer reads (`selftests/kapi_fuzz.c`).
+pub fn write_pools(out: &mut String, r: &Resolved, g: &Generated) {
+    if let Some(reason) = &g.nofuzz {
+        let _ = writeln!(out, "nofuzz\t{}\t{reason}", r.name);
+        return;
+    }
+    let mut pools: Vec<String> = g.pools.iter().map(|p| p.join(" ")).collect();
+    pools.resize(MAX_PARAMS, "0".into());
+    let _ = writeln!(out, "fuzz\t{}\t{}\t{}", r.name, r.nr, pools.join("\t"));
+}
