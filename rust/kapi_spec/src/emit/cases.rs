@@ -54,6 +54,15 @@ pub struct Case {
     pub outcome: Outcome,
     /// What the case is about.
     pub why: String,
+    /// The constraint the case breaks on purpose, as (parameter, constraint) indices.
+    pub target: Option<(usize, usize)>,
+}
+
+impl Generated {
+    /// The constraints a generated call breaks on purpose, as (parameter, constraint) indices.
+    pub fn broken(&self) -> BTreeSet<(usize, usize)> {
+        self.cases.iter().filter_map(|c| c.target).collect()
+    }
 }
 
 /// A case the generator cannot make, with the reason.
@@ -345,6 +354,7 @@ pub fn generate(
             reports,
             outcome,
             why,
+            target: None,
         });
         Some(broken)
     };

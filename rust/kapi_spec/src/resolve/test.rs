@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! The spec's one valid call (`test-arg:`), resolved: each parameter's recipe, its integers
+//! evaluated against the kernel's headers as the parameter's type holds them; the call must
+//! break none of the spec's runtime constraints.
+
+use kapi_checker::check_entry;
+
+use super::eval::Ctx;
+use super::{ResolvedParam, ResolvedTest};
+use crate::diag::{Diagnostic, Loc};
+use crate::emit::cases::runtime_spec;
+use crate::model::{Spec, TestSetup};
+use crate::parse::recipe::{self, Recipe, Written};
+
+/// Why a spec without `test-arg` lines has no generated tests.
+pub const NO_VALID_CALL: &str = "the spec has no test-arg lines (no valid call to start from)";
+
+/// Resolves the spec's tests; `None` (reported) when a recipe is wrong.
+pub(super) fn tests(
+    cx: &mut Ctx<'_>,
+    spec: &Spec,
+    params: &[ResolvedParam],
+) -> Option<ResolvedTest> {
+    let t: &TestSetup = &spec.tests;
+    if let Some(reason) = &t.skip {
+        return Some(ResolvedTest::Skip(reason.text.clone()));
+    }
+    if t.args.is_empty() && !spec.params.is_empty() {
+        cx.diags.push(
+            Diagnostic::warning(spec.loc, "no valid call to generate the tests from")
+                .expected("a `test-arg: PARAM, RECIPE` line for each parameter, or `test-skip: REASON`")
+                .help("recipes: an expression, map:N[+OFF], hole:N, buf:N, fd:KIND, path:KIND, str:TEXT, argv, envp (specs/README.md)"),
+        );
+        return Some(ResolvedTest::Skip(NO_VALID_CALL.to_string()));
+    }
+    let mut valid: Vec<Option<Recipe>> = vec![None; params.len()];
+    let mut ok = true;
+    for a in &t.args {
+        let Some(i) = params.iter().position(|p| p.name == a.param.text) else {
+            cx.diags.push(
+                Diagnostic::error(a.param.loc, format!("no parameter `{}`", a.param.text))
+                    .did_you_mean(&a.param.text, params.iter().map(|p| p.name.as_str())),
+            );
+            ok = false;
+            continue;
+        };
+        if valid[i].is_some() {
+            cx.diags.push(Diagnostic::error(
+                a.param.loc,
+                format!("`test-arg` of `{}` given twice", a.param.text),
+            ));
+            ok = false;
+            continue;
+        }
+        let p = &params[i];
+        let r = match recipe::parse(&a.recipe.text) {
+            Ok(Written::Recipe(r)) => Some(r),
+            Ok(Written::Expr(_)) => cx
+                .value(&a.recipe, p.ty, &p.name, &p.c_type)
+                .map(Recipe::int),
+            Err(e) => {
+                let loc = Loc::new(
+                    a.recipe.loc.line,
+                    a.recipe.loc.col.saturating_add(e.offset as u32),
+                    1,
+                );
+                cx.diags.push(
+                    Diagnostic::error(loc, "not an argument recipe")
+                        .expected(e.expected)
+                        .found(format!("`{}`", a.recipe.text)),
+                );
+                None
+            }
+        };
+        ok &= r.is_some();
+        valid[i] = r;
+    }
+    for (p, v) in spec.params.iter().zip(&valid) {
+        if v.is_none() && ok && !t.args.iter().any(|a| a.param.text == p.name) {
+            cx.diags.push(
+                Diagnostic::error(p.loc, format!("`{}` has no `test-arg`", p.name))
+                    .expected(format!("`test-arg: {}, RECIPE` (the valid call's argument)", p.name)),
+            );
+            ok = false;
+        }
+    }
+    if !ok {
+        return None;
+    }
+    let valid: Vec<Recipe> = valid.into_iter().flatten().collect();
+    valid_call_is_valid(cx, spec, params, &valid)?;
+    Some(ResolvedTest::Call {
+        valid,
+        nofuzz: t.nofuzz.as_ref().map(|r| r.text.clone()),
+    })
+}
+
+/// The valid call must break no runtime constraint: every generated case is this call with
+/// one argument changed.
+fn valid_call_is_valid(
+    cx: &mut Ctx<'_>,
+    spec: &Spec,
+    params: &[ResolvedParam],
+    valid: &[Recipe],
+) -> Option<()> {
+    let runtime = runtime_spec(&super::Resolved {
+        name: spec.name.clone(),
+        nr: 0,
+        params: params.to_vec(),
+        ret: kapi_checker::ReturnCheck::Any,
+        errors: Vec::new(),
+        tests: ResolvedTest::Skip(String::new()),
+    });
+    let mut words = [0u64; kapi_checker::MAX_PARAMS];
+    for (w, r) in words.iter_mut().zip(valid) {
+        *w = r.representative();
+    }
+    let mut verdict = kapi_checker::Verdict::new();
+    check_entry(runtime, &words).violations(runtime, &words, &mut verdict);
+    let Some(v) = verdict.violations.first() else {
+        return Some(());
+    };
+    let p = usize::from(v.param.unwrap_or(0));
+    let param = &params[p];
+    let c = &param.constraints[usize::from(v.constraint)];
+    let at = spec
+        .tests
+        .args
+        .iter()
+        .find(|a| a.param.text == param.name)
+        .map_or(spec.loc, |a| a.recipe.loc);
+    cx.diags.push(
+        Diagnostic::error(at, format!("the valid call breaks a constraint of `{}`", param.name))
+            .expected(format!("a value that keeps `{}`", c.kind.name()))
+            .found(format!("`{}`", valid[p])),
+    );
+    None
+}
