@@ -38,6 +38,9 @@ enum Command {
     Import(cmd::import::ImportArgs),
     /// Generate the Rust tables of kapi_checker types the kernel module is built with.
     Gen(cmd::gen::GenArgs),
+    /// Generate, from each spec's valid call, the calls that prove its runtime rules and the
+    /// pools its arguments are fuzzed from (for the guest runners kapi_conform and kapi_fuzz).
+    Cases(cmd::cases::CasesArgs),
     /// Render the module's coverage file (debugfs `kapi_validator/coverage`, or a saved copy):
     /// syscall × declared errno seen / not seen, constraints seen broken, a summary per syscall.
     Coverage(cmd::coverage::CoverageArgs),
@@ -121,6 +124,7 @@ fn main() -> ExitCode {
         Command::Show(a) => cmd::show::run(&a),
         Command::Import(a) => cmd::import::run(&a),
         Command::Gen(a) => cmd::gen::run(&a),
+        Command::Cases(a) => cmd::cases::run(&a),
         Command::Coverage(a) => cmd::coverage::run(&a),
         Command::Trace(a) => cmd::trace::run(&a),
         Command::ReportFormat(a) => cmd::report_format::run(&a),

@@ -856,6 +856,8 @@ pub struct Spec {
     pub examples: Option<String>,
     /// `notes`.
     pub notes: Option<String>,
+    /// The valid call the generated tests start from (`test-arg`, `test-skip`, `test-nofuzz`).
+    pub tests: TestSetup,
     /// The kerneldoc `Context:` section.
     pub context_section: Option<String>,
     /// The kerneldoc `Return:` section (the macro form's return description).
@@ -863,6 +865,28 @@ pub struct Spec {
     /// Where the spec starts.
     #[serde(skip)]
     pub loc: Loc,
+}
+
+/// The valid call the generated tests (`kapi cases`) start from: one argument recipe per
+/// parameter (`test-arg: start, map:1`), or why there is none (`test-skip`), and why the call is
+/// not fuzzed (`test-nofuzz`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct TestSetup {
+    /// `test-arg`, in spec order.
+    pub args: Vec<TestArg>,
+    /// `test-skip`: why no calls are generated.
+    pub skip: Option<Text>,
+    /// `test-nofuzz`: why the syscall is not fuzzed.
+    pub nofuzz: Option<Text>,
+}
+
+/// One `test-arg: PARAM, RECIPE`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TestArg {
+    /// The parameter.
+    pub param: Text,
+    /// Its recipe (`crate::parse::recipe`).
+    pub recipe: Text,
 }
 
 impl Spec {

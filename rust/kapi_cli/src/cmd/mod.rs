@@ -7,6 +7,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
+pub mod cases;
 pub mod coverage;
 pub mod gen;
 pub mod import;

@@ -417,6 +417,9 @@ pub fn generate(
                         if is_broken { "breaks it" } else { "keeps it" },
                     ));
                 }
+                if let Some(case) = g.cases.last_mut().filter(|_| is_broken) {
+                    case.target = Some((p, c));
+                }
             }
         }
     }

@@ -273,6 +273,15 @@ pub fn write_kerneldoc(spec: &Spec) -> String {
     if let Some(v) = &spec.notes {
         a.add("notes", v.clone());
     }
+    for t in &spec.tests.args {
+        a.add("test-arg", format!("{}, {}", t.param, t.recipe));
+    }
+    if let Some(v) = &spec.tests.skip {
+        a.add("test-skip", v.text.clone());
+    }
+    if let Some(v) = &spec.tests.nofuzz {
+        a.add("test-nofuzz", v.text.clone());
+    }
     write_annotations(&mut o, &a);
     if let Some(c) = &spec.context_section {
         o.line("");

@@ -22,6 +22,8 @@ const SINGLE_KEYS: &[&str] = &[
     "examples",
     "notes",
     "param-count",
+    "test-skip",
+    "test-nofuzz",
 ];
 
 /// Keys that open or extend a record, or may repeat.
@@ -35,6 +37,7 @@ const LIST_KEYS: &[&str] = &[
     "state-trans-cond",
     "constraint",
     "constraint-expr",
+    "test-arg",
 ];
 
 /// Keys about a parameter (first field: its name).
@@ -676,6 +679,7 @@ impl<'d> Builder<'d> {
             "side-effect" => self.side_effect(loc, value),
             "state-trans" | "state-trans-cond" => self.state_trans(key, loc, value),
             "constraint" | "constraint-expr" => self.free_constraint(key, loc, value),
+            "test-arg" | "test-skip" | "test-nofuzz" => self.test_annotation(key, loc, value),
             _ => self.sub_key(key, loc, value.text().trim()),
         }
     }
@@ -844,6 +848,33 @@ impl<'d> Builder<'d> {
     }
 
     /// `constraint:` (a free-text constraint) and `constraint-expr:` (its formula).
+    /// `test-arg`, `test-skip`, `test-nofuzz`: the generated tests' valid call.
+    fn test_annotation(&mut self, key: &str, loc: Loc, value: &Mapped) {
+        if key == "test-arg" {
+            if let Some(f) = self.fields(key, loc, value, 2, 2, "<param>, <recipe>") {
+                let arg = TestArg {
+                    param: Text::new(f[0], value.loc_of(f[0])),
+                    recipe: Text::new(f[1], value.loc_of(f[1])),
+                };
+                self.spec.tests.args.push(arg);
+            }
+            return;
+        }
+        let text = value.text().trim();
+        if text.is_empty() {
+            self.diags.push(
+                Diagnostic::error(loc, format!("`{key}` without a reason"))
+                    .expected(format!("`{key}: <why>`")),
+            );
+            return;
+        }
+        let reason = Some(Text::new(text, value.loc_of(text)));
+        match key {
+            "test-skip" => self.spec.tests.skip = reason,
+            _ => self.spec.tests.nofuzz = reason,
+        }
+    }
+
     fn free_constraint(&mut self, key: &str, loc: Loc, value: &Mapped) {
         match key {
             "constraint" => {

@@ -8,7 +8,7 @@ use kapi_checker::coverage::MAX_COVERED;
 use kapi_checker::MAX_PARAMS;
 
 use super::eval::Ctx;
-use super::{param, ret, Resolved, ResolvedError, ResolvedParam};
+use super::{param, ret, test, Resolved, ResolvedError, ResolvedParam};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Spec;
 use crate::parse::kerneldoc::ParsedSpec;
@@ -38,12 +38,14 @@ pub fn resolve(spec: &Spec, k: &KernelInfo, diags: &mut Diagnostics) -> Option<R
     if cx.diags.error_count() > errors_before {
         return None;
     }
+    let tests = test::tests(&mut cx, spec, &params)?;
     Some(Resolved {
         name: spec.name.clone(),
         nr: nr?,
         params,
         ret: ret?,
         errors,
+        tests,
     })
 }
 

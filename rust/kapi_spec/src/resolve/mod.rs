@@ -10,11 +10,30 @@ pub mod ksrc;
 mod lint;
 mod param;
 mod ret;
+mod test;
 
 use kapi_checker::{ArgType, ConstraintKind, ReturnCheck};
 use serde::Serialize;
 
 pub use lint::{lint, resolve};
+pub use test::NO_VALID_CALL;
+
+use crate::parse::recipe::Recipe;
+
+/// The spec's generated tests, resolved.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResolvedTest {
+    /// None, and why.
+    Skip(String),
+    /// The valid call (one recipe per parameter), and why it is not fuzzed, if it is not.
+    Call {
+        /// The recipes.
+        valid: Vec<Recipe>,
+        /// `test-nofuzz`.
+        nofuzz: Option<String>,
+    },
+}
 
 /// A resolved runtime constraint.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -64,4 +83,6 @@ pub struct Resolved {
     pub ret: ReturnCheck,
     /// Declared errors, in spec order.
     pub errors: Vec<ResolvedError>,
+    /// The generated tests' valid call.
+    pub tests: ResolvedTest,
 }
