@@ -392,12 +392,12 @@ fn diagnostics_render_with_the_offending_line() {
     let src = frob_with(&lines);
     let p = parse_kerneldoc("bad.kapi", &src);
     let out = p.diags.render(&src, false);
-    assert!(out.contains("bad.kapi:14:4"), "{out}");
+    assert!(out.contains("bad.kapi:15:4"), "{out}");
     assert!(out.contains(" * param-rnage: size, 0, 5"), "{out}");
     assert!(out.contains("^^^^^^^^^^^"), "{out}");
     let one = p.diags.to_string();
     assert!(
-        one.starts_with("bad.kapi:14:4: error: unknown key `param-rnage`"),
+        one.starts_with("bad.kapi:15:4: error: unknown key `param-rnage`"),
         "{one}"
     );
 }

@@ -163,7 +163,11 @@ fn unknown_constant_points_at_the_name() {
         .find(|x| x.found.as_deref().is_some_and(|f| f.contains("FROB_NOPE")))
         .unwrap();
     // ` * param-constraint-type: mode, mask(FROB_FAST | FROB_NOPE)`: FROB_NOPE is at column 50.
-    assert_eq!((e.loc.line, e.loc.col, e.loc.len), (14, 50, 9), "{d}");
+    assert_eq!(
+        (e.loc.line, e.loc.col, e.loc.len),
+        (body_line(FROB_OK.len()), 50, 9),
+        "{d}"
+    );
 }
 
 #[test]
@@ -414,4 +418,72 @@ fn resolved_kinds_are_the_tags_runtime_kinds() {
             }
         }
     }
+}
+
+/// FROB_OK with its `test-skip` replaced by `body`.
+fn frob_tests(body: &[&str]) -> (Option<kapi_spec::Resolved>, Diagnostics, usize) {
+    let mut lines: Vec<&str> = FROB_OK
+        .iter()
+        .copied()
+        .filter(|l| !l.starts_with("test-skip"))
+        .collect();
+    lines.push("param-constraint-type: mode, mask(3)");
+    lines.push("param-errno: mode, EINVAL");
+    let base = lines.len();
+    lines.extend_from_slice(body);
+    let (r, d) = lint_src(&frob_with(&lines));
+    (r, d, base)
+}
+
+#[test]
+fn test_args_resolve_to_recipes() {
+    let (r, d, _) = frob_tests(&[
+        "test-arg: addr, map:1",
+        "test-arg: size, 4096",
+        "test-arg: mode, 1 | 2",
+    ]);
+    assert!(d.is_empty(), "{d}");
+    let kapi_spec::resolve::ResolvedTest::Call { valid, nofuzz } = r.unwrap().tests else {
+        panic!("no valid call");
+    };
+    let shown: Vec<String> = valid.iter().map(ToString::to_string).collect();
+    assert_eq!(shown, ["map:1", "0x1000", "0x3"]);
+    assert_eq!(nofuzz, None);
+}
+
+#[test]
+fn test_arg_errors_point_at_the_line() {
+    let ok = [
+        "test-arg: addr, map:1",
+        "test-arg: size, 4096",
+        "test-arg: mode, 0",
+    ];
+    for (i, bad, needle) in [
+        (0, "test-arg: adr, map:1", "no parameter `adr`"),
+        (0, "test-arg: addr, fd:pip", "not an argument recipe"),
+        (
+            2,
+            "test-arg: mode, 4",
+            "the valid call breaks a constraint of `mode`",
+        ),
+        (
+            2,
+            "test-arg: mode, NO_SUCH",
+            "cannot evaluate constant expression",
+        ),
+    ] {
+        let mut body = ok.to_vec();
+        body[i] = bad;
+        let (r, d, base) = frob_tests(&body);
+        assert!(r.is_none(), "{bad}");
+        assert_error(&d, body_line(base + i), needle);
+    }
+    let (r, d, _) = frob_tests(&ok[..2]);
+    assert!(r.is_none());
+    assert!(d.to_string().contains("`mode` has no `test-arg`"), "{d}");
+    let (_, d, _) = frob_tests(&[]);
+    assert!(
+        !d.has_errors() && d.to_string().contains("no valid call"),
+        "{d}"
+    );
 }

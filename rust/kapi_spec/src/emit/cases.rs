@@ -48,20 +48,23 @@ pub struct Case {
     pub name: String,
     /// The argument recipes.
     pub args: Vec<Recipe>,
-    /// The validator's reports, in order: `(kind, param)`.
-    pub reports: Vec<(ViolationKind, Option<String>)>,
+    /// The validator's reports, in order.
+    pub reports: Reports,
     /// What the call must return.
     pub outcome: Outcome,
     /// What the case is about.
     pub why: String,
-    /// The constraint the case breaks on purpose, as (parameter, constraint) indices.
-    pub target: Option<(usize, usize)>,
+    /// The constraints the case breaks on purpose, as (parameter, constraint) indices.
+    pub targets: Vec<(usize, usize)>,
 }
 
 impl Generated {
     /// The constraints a generated call breaks on purpose, as (parameter, constraint) indices.
     pub fn broken(&self) -> BTreeSet<(usize, usize)> {
-        self.cases.iter().filter_map(|c| c.target).collect()
+        self.cases
+            .iter()
+            .flat_map(|c| c.targets.iter().copied())
+            .collect()
     }
 }
 
@@ -266,8 +269,18 @@ pub fn probes(
             out.push(probe("valid".into(), base.clone(), false));
         }
         ConstraintKind::NoWrap { .. } => {
-            let Some(&Recipe::Int { value: o }) = other else {
-                return Err("the other parameter's valid argument is not an integer".into());
+            let o = match other {
+                Some(&Recipe::Int { value }) => value,
+                // An address is not known before the guest maps it, but it is not 0: the
+                // largest word wraps with any of them.
+                Some(r) if r.is_runtime() && r.representative() != 0 => {
+                    if ty.normalize(u64::MAX) != u64::MAX {
+                        return Err("the parameter's type cannot hold the wrap point".into());
+                    }
+                    out.push(probe("wrap".into(), Recipe::int(u64::MAX), true));
+                    return Ok(out);
+                }
+                _ => return Err("the other parameter's valid argument is not known".into()),
             };
             if o == 0 {
                 return Err("the other parameter's valid argument is 0: nothing wraps".into());
@@ -299,13 +312,17 @@ impl std::fmt::Display for Shown {
     }
 }
 
-/// The generator's verdict of a call to `spec` with `args`: the validator's reports and the
-/// outcome the call must have. `errno_name` names an errno.
+/// The validator's reports of a call, in order: `(kind, param)`.
+pub type Reports = Vec<(ViolationKind, Option<String>)>;
+
+/// The generator's verdict of a call to `spec` with `args`: the validator's reports, the
+/// outcome the call must have, and the (parameter, constraint) pairs it breaks. `errno_name`
+/// names an errno.
 fn judge(
     spec: &SyscallSpec,
     args: &[Recipe],
     errno_name: &dyn Fn(u16) -> String,
-) -> (Vec<(ViolationKind, Option<String>)>, Outcome, Vec<(u8, u8)>) {
+) -> (Reports, Outcome, Vec<(u8, u8)>) {
     let mut words = [0u64; MAX_PARAMS];
     for (w, r) in words.iter_mut().zip(args) {
         *w = r.representative();
@@ -342,21 +359,24 @@ pub fn generate(
 ) -> Result<Generated, String> {
     let spec = runtime_spec(r);
     let mut g = Generated::default();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = std::collections::HashMap::new();
+    // A call already made under another name (a mask's 0 is also nonzero's 0) is not made
+    // again; it still counts for the constraint it breaks.
     let mut add = |g: &mut Generated, name: String, args: Vec<Recipe>, why: String| {
-        if !seen.insert(args.clone()) {
-            return None;
-        }
         let (reports, outcome, broken) = judge(spec, &args, errno_name);
+        if let Some(i) = seen.get(&args) {
+            return Some((broken, *i));
+        }
+        seen.insert(args.clone(), g.cases.len());
         g.cases.push(Case {
             name,
             args,
             reports,
             outcome,
             why,
-            target: None,
+            targets: Vec::new(),
         });
-        Some(broken)
+        Some((broken, g.cases.len() - 1))
     };
     let (reports, _, _) = judge(spec, valid, errno_name);
     if !reports.is_empty() {
@@ -401,7 +421,7 @@ pub fn generate(
                     probe.recipe,
                     if probe.breaks { "breaks" } else { "keeps" }
                 );
-                let Some(broken) = add(&mut g, name.clone(), args, why) else {
+                let Some((broken, at)) = add(&mut g, name.clone(), args, why) else {
                     continue;
                 };
                 let is_broken = broken.contains(&(p as u8, c as u8));
@@ -417,8 +437,8 @@ pub fn generate(
                         if is_broken { "breaks it" } else { "keeps it" },
                     ));
                 }
-                if let Some(case) = g.cases.last_mut().filter(|_| is_broken) {
-                    case.target = Some((p, c));
+                if is_broken {
+                    g.cases[at].targets.push((p, c));
                 }
             }
         }
@@ -443,7 +463,8 @@ pub fn generate(
     Ok(g)
 }
 
-type Add<'a> = dyn FnMut(&mut Generated, String, Vec<Recipe>, String) -> Option<Vec<(u8, u8)>> + 'a;
+type Add<'a> =
+    dyn FnMut(&mut Generated, String, Vec<Recipe>, String) -> Option<(Vec<(u8, u8)>, usize)> + 'a;
 
 /// Argument classes: every other descriptor or path kind where the valid call takes one.
 fn classes(

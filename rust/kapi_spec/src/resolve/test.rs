@@ -79,8 +79,9 @@ pub(super) fn tests(
     for (p, v) in spec.params.iter().zip(&valid) {
         if v.is_none() && ok && !t.args.iter().any(|a| a.param.text == p.name) {
             cx.diags.push(
-                Diagnostic::error(p.loc, format!("`{}` has no `test-arg`", p.name))
-                    .expected(format!("`test-arg: {}, RECIPE` (the valid call's argument)", p.name)),
+                Diagnostic::error(p.loc, format!("`{}` has no `test-arg`", p.name)).expected(
+                    format!("`test-arg: {}, RECIPE` (the valid call's argument)", p.name),
+                ),
             );
             ok = false;
         }
@@ -131,9 +132,12 @@ fn valid_call_is_valid(
         .find(|a| a.param.text == param.name)
         .map_or(spec.loc, |a| a.recipe.loc);
     cx.diags.push(
-        Diagnostic::error(at, format!("the valid call breaks a constraint of `{}`", param.name))
-            .expected(format!("a value that keeps `{}`", c.kind.name()))
-            .found(format!("`{}`", valid[p])),
+        Diagnostic::error(
+            at,
+            format!("the valid call breaks a constraint of `{}`", param.name),
+        )
+        .expected(format!("a value that keeps `{}`", c.kind.name()))
+        .found(format!("`{}`", valid[p])),
     );
     None
 }

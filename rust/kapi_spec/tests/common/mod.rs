@@ -77,4 +77,5 @@ pub const FROB_OK: &[&str] = &[
     "return-check-type: KAPI_RETURN_ERROR_CHECK",
     "return-success: 0",
     "error-code: -EINVAL, EINVAL, Bad, Bad arguments.",
+    "test-skip: a lint fixture",
 ];
