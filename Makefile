@@ -123,7 +123,7 @@ bench-module:
 
 selftests: kapi
 	@$(MAKE) -C $(ROOT)/selftests -s KSRC="$$($(ROOT)/scripts/kernel.sh source)" \
-		KHDR="$$($(ROOT)/scripts/kernel.sh headers)" KAPI_BIN=$(KAPI_BIN)
+		KHDR="$$($(ROOT)/scripts/kernel.sh headers)" KAPI_BIN=$(KAPI_BIN) SPECS="$(abspath $(SPECS))"
 
 vm: module selftests
 	@$(ROOT)/scripts/vm.sh --kdir "$(KDIR_RESOLVED)" --module "$(MODULE_OUT)/kapi_validator.ko" \
