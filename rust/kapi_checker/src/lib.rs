@@ -25,6 +25,7 @@ mod check;
 #[path = "coverage_bits.rs"]
 pub mod coverage;
 mod display;
+pub mod probes;
 pub mod report;
 mod spec;
 

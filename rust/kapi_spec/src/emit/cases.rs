@@ -24,6 +24,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
+use kapi_checker::probes::ProbeValue;
 use kapi_checker::{
     check_entry, ArgType, Constraint, ConstraintKind, ErrorList, ErrorSpec, ParamSpec, SyscallSpec,
     ViolationKind, MAX_PARAMS,
@@ -156,160 +157,52 @@ fn offset(base: &Recipe, ty: ArgType, delta: i64) -> Option<Recipe> {
 }
 
 /// The values to try for constraint `kind` of a parameter of type `ty` whose valid argument is
-/// `base`; `other` is the valid argument of the parameter a `no_wrap` names. `Err` says why
-/// none can be made.
+/// `base` (the kind's boundaries are `kapi_checker::probes`'); `other` is the valid argument of
+/// the parameter a `no_wrap` names. `Err` says why none can be made.
 pub fn probes(
     kind: &ConstraintKind,
     ty: ArgType,
     base: &Recipe,
     other: Option<&Recipe>,
 ) -> Result<Vec<Probe>, String> {
-    let int = |v: u64| Recipe::int(ty.normalize(v));
-    let probe = |label: String, recipe: Recipe, breaks: bool| Probe {
-        label,
-        recipe,
-        breaks,
+    let other = match (kind, other) {
+        (ConstraintKind::NoWrap { .. }, Some(&Recipe::Int { value })) => Some(value),
+        // An address is not known before the guest maps it, but it is not 0.
+        (ConstraintKind::NoWrap { .. }, Some(r)) if r.is_runtime() && r.representative() != 0 => {
+            None
+        }
+        (ConstraintKind::NoWrap { .. }, _) => {
+            return Err("the other parameter's valid argument is not known".into())
+        }
+        _ => None,
     };
     let mut out = Vec::new();
-    match *kind {
-        ConstraintKind::Range { min, max } => {
-            let (min, max) = (ty.normalize(min), ty.normalize(max));
-            if min != ty.min_value() {
-                out.push(probe("min-1".into(), int(min.wrapping_sub(1)), true));
-            }
-            out.push(probe("min".into(), int(min), false));
-            if max != min {
-                out.push(probe("max".into(), int(max), false));
-            }
-            if max != ty.max_value() {
-                out.push(probe("max+1".into(), int(max.wrapping_add(1)), true));
-            }
+    let mut unplaced = false;
+    kapi_checker::probes::probes(kind, ty, other, |label, value, breaks| {
+        let recipe = match value {
+            ProbeValue::Word(v) => Some(Recipe::int(v)),
+            ProbeValue::Valid => Some(base.clone()),
+            ProbeValue::FromValid(d) => offset(base, ty, d),
+        };
+        match recipe {
+            Some(recipe) => out.push(Probe {
+                label: label.to_string(),
+                recipe,
+                breaks,
+            }),
+            None => unplaced |= !matches!(base, Recipe::Int { .. } | Recipe::Map { .. }),
         }
-        ConstraintKind::Mask { valid } => {
-            let width = u32::from(ty.bits.clamp(1, 64));
-            let outside: Vec<u32> = (0..width).filter(|b| valid >> b & 1 == 0).collect();
-            for &b in &outside {
-                out.push(probe(format!("bit{b}"), int(1 << b), true));
-            }
-            if outside.len() > 1 {
-                out.push(probe("invalid-bits".into(), int(!valid), true));
-            }
-            out.push(probe("zero".into(), int(0), false));
-            if ty.normalize(valid) != 0 {
-                out.push(probe("valid-bits".into(), int(valid), false));
-            }
-        }
-        ConstraintKind::Enum { values } => {
-            let members: BTreeSet<u64> = values.iter().map(|&v| ty.normalize(v)).collect();
-            let mut near = BTreeSet::new();
-            for &v in &members {
-                out.push(probe(format!("{}", Shown(ty, v)), int(v), false));
-                for n in [v.wrapping_sub(1), v.wrapping_add(1)] {
-                    let n = ty.normalize(n);
-                    if !members.contains(&n) && near.insert(n) {
-                        out.push(probe(format!("{}", Shown(ty, n)), int(n), true));
-                    }
-                }
-            }
-            let far = ty.max_value();
-            if !members.contains(&far) && !near.contains(&far) {
-                out.push(probe("far".into(), int(far), true));
-            }
-        }
-        ConstraintKind::Exclude { values } => {
-            let excluded: BTreeSet<u64> = values.iter().map(|&v| ty.normalize(v)).collect();
-            for &v in &excluded {
-                out.push(probe(format!("{}", Shown(ty, v)), int(v), true));
-            }
-        }
-        ConstraintKind::Alignment { align: a } | ConstraintKind::PageAligned { page_size: a } => {
-            if !matches!(base, Recipe::Int { .. } | Recipe::Map { .. }) {
-                return Err("the valid argument is not an integer or a mapping".into());
-            }
-            // An alignment of 1 (or 0) has no misaligned value (or no aligned one) to try.
-            let deltas = [1, i64::try_from(a / 2).unwrap_or(0)];
-            for (label, d) in ["plus1", "plus-half"].into_iter().zip(deltas) {
-                if a < 2 || d <= 0 || (label == "plus-half" && d == 1) {
-                    continue;
-                }
-                if let Some(r) = offset(base, ty, d) {
-                    out.push(probe(label.into(), r, true));
-                }
-            }
-            out.push(probe("aligned".into(), base.clone(), false));
-        }
-        ConstraintKind::PowerOfTwo => {
-            out.push(probe("zero".into(), int(0), true));
-            out.push(probe("three".into(), int(3), true));
-            if ty.signed {
-                out.push(probe("min".into(), int(ty.min_value()), true));
-            }
-            for v in [1, 2, 4096] {
-                if ty.le(v, ty.max_value()) {
-                    out.push(probe(format!("{v}"), int(v), false));
-                }
-            }
-        }
-        ConstraintKind::NonZero => {
-            out.push(probe("zero".into(), int(0), true));
-            out.push(probe("valid".into(), base.clone(), false));
-        }
-        ConstraintKind::Fd => {
-            out.push(probe("minus1".into(), int(u64::MAX), true));
-            if ty.bits > 32 {
-                out.push(probe("past-int".into(), int(1 << 32), true));
-            }
-            out.push(probe(
-                "atfdcwd".into(),
-                Recipe::Fd {
-                    fd: FdKind::Atfdcwd,
-                },
-                false,
-            ));
-            out.push(probe("valid".into(), base.clone(), false));
-        }
-        ConstraintKind::NoWrap { .. } => {
-            let o = match other {
-                Some(&Recipe::Int { value }) => value,
-                // An address is not known before the guest maps it, but it is not 0: the
-                // largest word wraps with any of them.
-                Some(r) if r.is_runtime() && r.representative() != 0 => {
-                    if ty.normalize(u64::MAX) != u64::MAX {
-                        return Err("the parameter's type cannot hold the wrap point".into());
-                    }
-                    out.push(probe("wrap".into(), Recipe::int(u64::MAX), true));
-                    return Ok(out);
-                }
-                _ => return Err("the other parameter's valid argument is not known".into()),
-            };
-            if o == 0 {
-                return Err("the other parameter's valid argument is 0: nothing wraps".into());
-            }
-            let at = 0u64.wrapping_sub(o);
-            if ty.normalize(at) != at || ty.normalize(at - 1) != at - 1 {
-                return Err("the parameter's type cannot hold the wrap point".into());
-            }
-            out.push(probe("wrap".into(), Recipe::int(at), true));
-            out.push(probe("edge".into(), Recipe::int(at - 1), false));
-        }
+    });
+    if unplaced {
+        return Err("the valid argument is not an integer or a mapping".into());
+    }
+    if out.iter().all(|p| !p.breaks) {
+        return Err(format!(
+            "no value of `{}` breaks it next to the valid argument",
+            kind.name()
+        ));
     }
     Ok(out)
-}
-
-/// A value as a label: decimal, negative for a negative value of a signed type.
-struct Shown(ArgType, u64);
-
-impl std::fmt::Display for Shown {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let Shown(ty, v) = *self;
-        if ty.is_negative(v) {
-            write!(f, "{}", v as i64)
-        } else if v < 4096 {
-            write!(f, "{v}")
-        } else {
-            write!(f, "{v:#x}")
-        }
-    }
 }
 
 /// The validator's reports of a call, in order: `(kind, param)`.
