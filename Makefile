@@ -19,6 +19,9 @@
 #   make stress [CYCLES=200] [FUZZ_CALLS=2000] [SEED=1] [FAIL_MAX=1000]
 #                              reliability runs in the VM: load/unload cycles under load,
 #                              argument fuzzing, bad input, fail-nth loads (with KERNEL=debug)
+#   make fuzz [CALLS=1000000] [SEED=1]
+#                              oracle fuzzing of every spec in the VM (arguments from the pools
+#                              `kapi cases` derives from the specs), with a reproducer per finding
 #   make bench                 cost per syscall (no module / empty probes / validator) and
 #                              module size; prints the tables and writes BENCH.md
 #   make clean
@@ -69,7 +72,7 @@ ENABLE ?= 1
 TIMEOUT ?= $(if $(filter debug,$(KERNEL)),3600,900)
 
 .PHONY: all setup kernel kapi module module-lint module-variant bench-module selftests demo test host-test vm-test vm \
-	bench stress clean
+	bench stress fuzz clean
 
 all: module
 
@@ -149,6 +152,11 @@ vm-test: module module-variant selftests
 stress: setup
 	@$(MAKE) -s module selftests >/dev/null
 	@$(ROOT)/scripts/stress.sh --kdir "$(KDIR_RESOLVED)" --module "$(MODULE_OUT)/kapi_validator.ko" \
+		--cpus $(CPUS)
+
+fuzz: setup
+	@$(MAKE) -s module selftests >/dev/null
+	@$(ROOT)/scripts/fuzz.sh --kdir "$(KDIR_RESOLVED)" --module "$(MODULE_OUT)/kapi_validator.ko" \
 		--cpus $(CPUS)
 
 bench: setup
