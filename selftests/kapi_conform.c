@@ -26,6 +26,11 @@
  * (kapi_conform.sh does both). The parent makes only valid calls between clearing the buffer
  * and reading it, so every report there is the child's.
  *
+ * Output: "KTAP version 1", "1..N", then per record "ok N NAME # EINVAL arg:flags; WHY" (the
+ * result and the reports), "ok N NAME # SKIP REASON", or "not ok N NAME" followed by "# WHY
+ * (FILE:LINE)", "# want ...", "# got ..." and the argument words; last a summary line
+ * "# kapi_conform: N cases, N passed, N failed, N skipped; calls per syscall: read=12 ...".
+ *
  * Exit status: 0 if no case failed, 1 if one did, 2 on a bad file or a missing precondition.
  */
 #define _GNU_SOURCE
@@ -463,8 +468,8 @@ static void run_case(struct kcase *c, int index)
 			 WEXITSTATUS(status));
 	} else if (WIFSIGNALED(status)) {
 		result_ok = 0;
-		snprintf(outcome, sizeof(outcome), "child killed by %s%s",
-			 sigabbrev_np(WTERMSIG(status)) ?: "a signal",
+		snprintf(outcome, sizeof(outcome), "child killed by SIG%s%s",
+			 sigabbrev_np(WTERMSIG(status)) ?: "?",
 			 WTERMSIG(status) == SIGKILL ? " (watchdog: the call did not return)" : "");
 	} else {
 		result_ok = 0;
@@ -473,7 +478,7 @@ static void run_case(struct kcase *c, int index)
 	}
 	if (result_ok && !strcmp(got, c->reports)) {
 		npass++;
-		printf("ok %d %s # %s %s - %s\n", ntests, c->name, outcome, got, c->why);
+		printf("ok %d %s # %s %s; %s\n", ntests, c->name, outcome, got, c->why);
 	} else {
 		nfail++;
 		printf("not ok %d %s\n", ntests, c->name);
