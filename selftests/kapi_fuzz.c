@@ -1,126 +1,949 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kapi_fuzz: random argument words for every mlock-family syscall, seeded and reproducible, for
- * selftests/kapi_stress.sh.
+ * kapi_fuzz: oracle fuzzing of the spec'd syscalls from argument pools (kapi_fuzz.txt, written
+ * by `kapi cases`), seeded and reproducible.
  *
- *   kapi_fuzz SEED CALLS
+ *   kapi_fuzz [-v] [--only a,b] [--allow FILE] POOLS SEED CALLS
+ *   kapi_fuzz [-v] [--allow FILE] --replay SYSCALL:INDEX POOLS SEED
  *
- * Makes CALLS calls of each of mlock, mlock2, munlock, mlockall and munlockall (in a random
- * interleaving), each argument drawn from a pool of boundary values (0, 1, -1, INT_MAX,
- * LONG_MAX, LONG_MAX + 1, page sizes and offsets, valid flag bits, the addresses of a real
- * mapping, of a hole and of the top of the address space) or a random 64-bit word. The same
- * SEED gives the same calls. After a successful mlockall it calls munlockall, so memory stays
- * unlocked (those munlockall calls are counted too).
+ * POOLS has a record per line, fields separated by one TAB, '#' comment lines:
  *
- * Prints one line per syscall, "fuzz SYSCALL calls=N ok=N" followed by "EXXX=N" per errno seen,
- * and, with -v as a third argument, every call (syscall, arguments, result).
+ *   fuzz SYSCALL NR P0 P1 P2 P3 P4 P5
+ *   nofuzz SYSCALL REASON
+ *
+ * Pn is the pool of argument n: recipes (recipes.h) separated by single blanks. Each argument
+ * of a call is drawn uniformly from its pool. CALLS calls in all are spread evenly over the
+ * fuzzable syscalls (those of --only, and whose spec is built in).
+ *
+ * Reproducible: call i of a syscall draws its recipes (and the words of rand, rand32) from a
+ * generator seeded by a hash of (SEED, syscall, i) alone, so any call can be made again by
+ * itself (--replay SYSCALL:INDEX). Pointers and descriptors are made fresh for every call.
+ *
+ * Calls run in child processes, in batches of BATCH calls of one syscall per child, each child
+ * in a fresh directory of our tmpfs with the fixtures its pools need, stdio on /dev/null (a
+ * call may write to fd 1), SIGPIPE ignored. Each call is interrupted by a one-shot timer after
+ * INTERRUPT_MS (SIGALRM without SA_RESTART): a call that would block fails with EINTR. A call
+ * may kill its child (munmap of the child's text, MAP_FIXED over its stack, ...): the parent
+ * knows from a shared page which call the child was making, counts it, and goes on with a new
+ * child from the next call; a child that stops making progress for WATCHDOG_S is killed.
+ *
+ * The oracle: after each batch the parent compares the syscall's undeclared_errno, bad_success,
+ * oracle_errno and oracle_success counters (/sys/kernel/debug/kapi_validator/stats) with
+ * before. If one grew, each call of the batch is replayed alone in its own child, the counters
+ * read around it, and each call that made one is printed as a reproducer:
+ *
+ *   # DISAGREE SYSCALL kind=KIND args=RECIPE,... words=0x..,... seed=S index=I
+ *   #   <the report line, from the trace buffer, when the trace event is enabled>
+ *
+ * A disagreement fails the run unless --allow FILE allows it: lines "SYSCALL KIND PARAM
+ * REASON..." ('#' comments), matched on the syscall, kind and param ('-' for none) of the
+ * report line.
+ *
+ * Output: per syscall "fuzz SYSCALL calls=N ok=N EXXX=N ..." (the calls made and their results;
+ * SIGXXX=N for calls that killed their child, exit=N for ones after which it exited, then
+ * replayed=N for the calls made again alone), and last "# kapi_fuzz: seed=S calls=N children=N
+ * child_deaths=N disagreements=N allowed=N seconds=N". With -v, every call, after its batch:
+ * "call SYSCALL INDEX RECIPES WORDS = RESULT".
+ *
+ * Exit status: 0, 1 if a disagreement was not allowed, 2 on a bad pool file or a harness
+ * failure (a fixture that cannot be made in a fresh child).
  */
 #define _GNU_SOURCE
+#include "recipes.h"
+#include "kapi_report_format.h"	/* generated: the report line's markers and keys */
+
+#include <dirent.h>
 #include <errno.h>
-#include <limits.h>
-#include <stdint.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
-enum { MLOCK, MLOCK2, MUNLOCK, MLOCKALL, MUNLOCKALL, NCALLS };
-static const char *const names[NCALLS] = { "mlock", "mlock2", "munlock", "mlockall", "munlockall" };
-static const long nrs[NCALLS] = { SYS_mlock, SYS_mlock2, SYS_munlock, SYS_mlockall, SYS_munlockall };
-static const int nargs[NCALLS] = { 2, 3, 2, 1, 0 };
+#define DBG "/sys/kernel/debug/kapi_validator"
+#define STATS DBG "/stats"
+#define TRACING "/sys/kernel/tracing"
+#define TRACE TRACING "/trace"
+#define WORK "/tmp/kapi-fuzz"
 
-static unsigned long made[NCALLS], ok[NCALLS], errs[NCALLS][4096];
-static uint64_t state;
+/* Calls of one syscall per child: a fork per BATCH calls, and the stats read twice per batch. */
+#define BATCH 100
+/*
+ * The one-shot timer of each call. Short, because calls that block (a read of an empty socket,
+ * epoll_wait with a long timeout) are common in the pools and each costs this much; long
+ * enough that a call which merely takes time under TCG is not cut short (and only calls that
+ * wait are interrupted by a signal that is handled).
+ */
+#define INTERRUPT_MS 20
+/* A child that makes no progress for this long is killed (a call the timer cannot interrupt). */
+#define WATCHDOG_S 10
+/* The exit status of a child whose setup failed (the message is in the shared page). */
+#define SETUP_FAILED 99
+#define NERR 256
 
-/* xorshift64*: small, seeded, the same sequence everywhere. */
-static uint64_t next(void)
+/* The disagreement counters of the stats table, by column name. */
+enum { UNDECLARED, BAD_SUCCESS, ORACLE_ERRNO, ORACLE_SUCCESS, NKINDS };
+static const char *const kinds[NKINDS] = {
+	"undeclared_errno", "bad_success", "oracle_errno", "oracle_success",
+};
+
+struct fsys {
+	char *name;
+	long nr;
+	int line;
+	int fuzz;		/* a fuzz record (else nofuzz, with reason) */
+	int selected;		/* fuzzed in this run */
+	char *reason;
+	struct recipe *pool[NARGS];
+	int npool[NARGS];
+	unsigned int need;	/* fixtures (NEED_*) */
+	unsigned long target;	/* calls to make */
+	unsigned long made, ok, replayed, errs[NERR], sigs[65], exits;
+};
+
+static struct fsys *sys;
+static int nsys;
+
+/* The child's state of one call, in the shared page. */
+enum { S_NONE, S_BUILDING, S_ENTERED, S_RETURNED, S_SETUP_FAILED };
+struct slot {
+	int state;
+	long ret;
+	int err;
+	uint64_t word[NARGS];
+};
+static struct shared {
+	struct slot slot[BATCH];
+	char msg[256];		/* why a setup failed */
+} *sh;
+
+static uint64_t seed;
+static int verbose;
+static int replay_only;		/* --replay: the one call, printed */
+static int have_stats, have_trace;
+static unsigned long children, deaths, disagreements, allowed;
+
+/* ---- pools and allow list ---------------------------------------------------------------- */
+
+static const char *file;
+static int lineno;
+
+__attribute__((noreturn, format(printf, 1, 2))) static void bad(const char *fmt, ...)
 {
-	state ^= state >> 12;
-	state ^= state << 25;
-	state ^= state >> 27;
-	return state * 0x2545F4914F6CDD1DULL;
+	va_list ap;
+
+	fprintf(stderr, "kapi_fuzz: %s:%d: ", file, lineno);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(2);
 }
 
-static unsigned long map, hole;
-
-static unsigned long word(void)
+__attribute__((noreturn, format(printf, 1, 2))) static void die(const char *fmt, ...)
 {
-	const unsigned long pool[] = {
-		0, 1, 2, 3, 4, 5, 7, 8, 0x80, 0x100, 0xff, 4095, 4096, 4097, 8192, 1UL << 20,
-		(unsigned long)INT_MAX, (unsigned long)INT_MAX + 1, 0xffffffffUL, 0x100000000UL,
-		(unsigned long)LONG_MAX, (unsigned long)LONG_MAX + 1, -1UL, -2UL, -4096UL, -4097UL,
-		map, map + 1, map + 4096, map + 3 * 4096, hole, hole + 4096, 0x7ffffffff000UL,
-		0x800000000000UL, 0xffff800000000000UL,
-	};
-	uint64_t r = next();
+	va_list ap;
 
-	switch (r % 4) {
-	case 0:
-		return next();			/* any word */
-	case 1:
-		return next() & 0xffffffffUL;	/* any 32-bit word */
-	default:
-		return pool[(r >> 8) % (sizeof(pool) / sizeof(pool[0]))];
+	fflush(stdout);
+	fprintf(stderr, "kapi_fuzz: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(2);
+}
+
+static int split(char *line, char **f, int max)
+{
+	int n = 0;
+
+	f[n++] = line;
+	while (n < max && (line = strchr(line, '\t'))) {
+		*line++ = 0;
+		f[n++] = line;
 	}
+	return n;
+}
+
+static void parse_pool(struct fsys *s, int arg, char *text)
+{
+	char err[256], *save, *w;
+	int n = 1;
+
+	if (!*text || text[0] == ' ' || text[strlen(text) - 1] == ' ' || strstr(text, "  "))
+		bad("P%d: the pool '%s' must be recipes separated by single blanks", arg, text);
+	for (const char *p = text; *p; p++)
+		n += *p == ' ';
+	s->pool[arg] = calloc(n, sizeof(struct recipe));
+	for (w = strtok_r(text, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		struct recipe *r = &s->pool[arg][s->npool[arg]++];
+
+		if (recipe_parse(w, RECIPE_FUZZ, r, err, sizeof(err)))
+			bad("P%d: %s", arg, err);
+		s->need |= recipe_needs(r);
+	}
+}
+
+static void parse_pools(const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	int alloc = 0;
+
+	file = path;
+	if (!fp)
+		die("%s: %s", path, strerror(errno));
+	while ((len = getline(&line, &cap, fp)) >= 0) {
+		char *f[9], *end;
+		struct fsys *s;
+		int n;
+
+		lineno++;
+		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = 0;
+		if (line[0] == '#' || !line[strspn(line, " \t")])
+			continue;
+		if (nsys == alloc) {
+			alloc = alloc ? 2 * alloc : 64;
+			sys = realloc(sys, alloc * sizeof(*sys));
+			if (!sys)
+				bad("out of memory");
+		}
+		s = &sys[nsys];
+		memset(s, 0, sizeof(*s));
+		s->line = lineno;
+		n = split(strdup(line), f, 9);
+		if (!strcmp(f[0], "nofuzz")) {
+			if (n < 3)
+				bad("a nofuzz record has 3 fields (nofuzz SYSCALL REASON), this one %d", n);
+			s->name = f[1];
+			s->reason = f[2];
+		} else if (!strcmp(f[0], "fuzz")) {
+			if (n != 9)
+				bad("a fuzz record has 9 fields (fuzz SYSCALL NR P0..P5), this one %d", n);
+			s->fuzz = 1;
+			s->name = f[1];
+			s->nr = strtol(f[2], &end, 10);
+			if (!*f[2] || *end || s->nr < 0)
+				bad("bad syscall number '%s'", f[2]);
+			for (int i = 0; i < NARGS; i++)
+				parse_pool(s, i, f[3 + i]);
+		} else {
+			bad("unknown record '%s' (fuzz or nofuzz)", f[0]);
+		}
+		if (!*s->name || strpbrk(s->name, " /"))
+			bad("bad syscall name '%s'", s->name);
+		for (int i = 0; i < nsys; i++)
+			if (!strcmp(sys[i].name, s->name))
+				bad("%s also on line %d", s->name, sys[i].line);
+		nsys++;
+	}
+	free(line);
+	fclose(fp);
+}
+
+struct allow {
+	char *syscall, *kind, *param, *reason;
+};
+static struct allow *allows;
+static int nallows;
+
+static void parse_allow(const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+
+	file = path;
+	lineno = 0;
+	if (!fp)
+		die("%s: %s", path, strerror(errno));
+	while (getline(&line, &cap, fp) >= 0) {
+		char sc[64], kind[32], param[64];
+		struct allow *a;
+		int at = 0, ok = 0;
+
+		lineno++;
+		line[strcspn(line, "\r\n")] = 0;
+		if (line[strspn(line, " \t")] == '#' || !line[strspn(line, " \t")])
+			continue;
+		if (sscanf(line, "%63s %31s %63s %n", sc, kind, param, &at) != 3 || !line[at])
+			bad("an allowed finding is 'SYSCALL KIND PARAM REASON...'");
+		for (int k = 0; k < NKINDS; k++)
+			ok |= !strcmp(kind, kinds[k]);
+		if (!ok)
+			bad("'%s' is not a kind of " KAPI_DISAGREEMENT_KINDS, kind);
+		allows = realloc(allows, (nallows + 1) * sizeof(*allows));
+		a = &allows[nallows++];
+		a->syscall = strdup(sc);
+		a->kind = strdup(kind);
+		a->param = strdup(param);
+		a->reason = strdup(line + at);
+	}
+	free(line);
+	fclose(fp);
+}
+
+/* The allow entry of a finding (param NULL: not known, matches none but kinds without one). */
+static const struct allow *allowed_by(const char *sc, const char *kind, const char *param)
+{
+	if (!param && (!strcmp(kind, "undeclared_errno") || !strcmp(kind, "bad_success")))
+		param = KAPI_REPORT_NONE;
+	for (int i = 0; param && i < nallows; i++)
+		if (!strcmp(allows[i].syscall, sc) && !strcmp(allows[i].kind, kind) &&
+		    !strcmp(allows[i].param, param))
+			return &allows[i];
+	return NULL;
+}
+
+/* ---- the calls ---------------------------------------------------------------------------- */
+
+/* splitmix64: the generator of a call, and the hash that seeds it. */
+static uint64_t splitmix(uint64_t *s)
+{
+	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+/* Call i of s: its recipes and random words, from (seed, s->name, i) alone. */
+static void draw(const struct fsys *s, unsigned long i, struct rcall *c)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;	/* FNV-1a of the name */
+
+	for (const char *p = s->name; *p; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+	h ^= seed;
+	splitmix(&h);
+	h ^= i;
+	splitmix(&h);
+	for (int a = 0; a < NARGS; a++) {
+		c->r[a] = &s->pool[a][splitmix(&h) % s->npool[a]];
+		c->rnd[a] = c->r[a]->kind == R_RAND || c->r[a]->kind == R_RAND32 ? splitmix(&h) : 0;
+	}
+}
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+}
+
+static void child_fail(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(sh->msg, sizeof(sh->msg), fmt, ap);
+	va_end(ap);
+	_exit(SETUP_FAILED);
+}
+
+/*
+ * A child: calls from..to-1 of s (their state in sh->slot[i - first]), in dir. Never returns.
+ */
+static void child(const struct fsys *s, unsigned long first, unsigned long from, unsigned long to,
+		  const char *dir)
+{
+	struct sigaction sa = { .sa_handler = on_alarm };	/* no SA_RESTART */
+	struct itimerval it = { .it_value = { 0, INTERRUPT_MS * 1000 } };
+	int null = open("/dev/null", O_RDWR);
+
+	/* Calls may write to any descriptor: stdio goes nowhere; nothing else is open. */
+	if (null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0)
+		child_fail("/dev/null: %s", strerror(errno));
+	close_range(3, ~0U, 0);
+	if (chdir(dir))
+		child_fail("chdir %s: %s", dir, strerror(errno));
+	if (recipes_fixtures(s->need, sh->msg, sizeof(sh->msg)))
+		_exit(SETUP_FAILED);
+	if (sigaction(SIGALRM, &sa, NULL))
+		child_fail("sigaction: %s", strerror(errno));
+	for (unsigned long i = from; i < to; i++) {
+		struct slot *sl = &sh->slot[i - first];
+		struct rcall c;
+		long r;
+
+		sl->state = S_BUILDING;
+		draw(s, i, &c);
+		if (rcall_build(&c, sh->msg, sizeof(sh->msg))) {
+			sl->state = S_SETUP_FAILED;
+			_exit(SETUP_FAILED);
+		}
+		memcpy(sl->word, c.word, sizeof(sl->word));
+		setitimer(ITIMER_REAL, &it, NULL);
+		sl->state = S_ENTERED;
+		r = syscall(s->nr, c.word[0], c.word[1], c.word[2], c.word[3], c.word[4], c.word[5]);
+		sl->err = r == -1 ? errno : 0;
+		sl->ret = r;
+		sl->state = S_RETURNED;
+		/* What the call made goes with it: the next call starts from the same state. */
+		rcall_release();
+		close_range(3, ~0U, 0);
+	}
+	_exit(0);
+}
+
+/* Removes dir and what is in it (the fixtures, files the calls created). */
+static void remove_tree(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[4096 + 64];
+
+	if (d) {
+		while ((e = readdir(d))) {
+			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+				continue;
+			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+			if (unlink(path) && (errno == EISDIR || errno == EPERM))
+				remove_tree(path);
+		}
+		closedir(d);
+	}
+	rmdir(dir);
+}
+
+/*
+ * Runs calls from..to-1 of s in one child; returns its pid (for the trace lines), with its wait
+ * status in *status. Slots are those of calls first.. .
+ */
+static pid_t run_child(const struct fsys *s, unsigned long first, unsigned long from,
+		       unsigned long to, int *status)
+{
+	char dir[64];
+	int still = 0, last = -1;
+	pid_t pid, w;
+
+	snprintf(dir, sizeof(dir), WORK "/%lu", children);
+	if (mkdir(dir, 0755))
+		die("mkdir %s: %s", dir, strerror(errno));
+	children++;
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0)
+		die("fork: %s", strerror(errno));
+	if (pid == 0)
+		child(s, first, from, to, dir);
+	/*
+	 * The watchdog: a second's alarm interrupts waitpid() (no SA_RESTART); a child whose
+	 * progress (the slots' states) did not change for WATCHDOG_S is killed.
+	 */
+	for (;;) {
+		alarm(1);
+		w = waitpid(pid, status, 0);
+		if (w == pid)
+			break;
+		if (errno != EINTR)
+			die("waitpid: %s", strerror(errno));
+		int progress = 0;
+
+		for (unsigned long i = from; i < to; i++)
+			progress += sh->slot[i - first].state;
+		if (progress != last) {
+			last = progress;
+			still = 0;
+		} else if (++still >= WATCHDOG_S) {
+			kill(pid, SIGKILL);
+		}
+	}
+	alarm(0);
+	remove_tree(dir);
+	return pid;
+}
+
+/* The disagreement counters of syscall name (zero without the stats file). */
+static void read_stats(const char *name, unsigned long out[NKINDS])
+{
+	static char buf[1 << 16];
+	int col[NKINDS], fd = open(STATS, O_RDONLY);
+	size_t len = 0;
+	ssize_t n;
+	char *line, *save;
+
+	memset(out, 0, NKINDS * sizeof(out[0]));
+	if (fd < 0)
+		return;
+	while (len < sizeof(buf) - 1 && (n = read(fd, buf + len, sizeof(buf) - 1 - len)) > 0)
+		len += n;
+	close(fd);
+	buf[len] = 0;
+	for (int k = 0; k < NKINDS; k++)
+		col[k] = -1;
+	line = strtok_r(buf, "\n", &save);
+	if (!line)
+		return;
+	/* The header names the columns. */
+	for (int c = 0, at = 0; line[at]; c++) {
+		char word[32];
+		int adv;
+
+		if (sscanf(line + at, "%31s%n", word, &adv) != 1)
+			break;
+		for (int k = 0; k < NKINDS; k++)
+			if (!strcmp(word, kinds[k]))
+				col[k] = c;
+		at += adv;
+	}
+	while ((line = strtok_r(NULL, "\n", &save))) {
+		char *tok, *tsave;
+		int c = 0;
+
+		tok = strtok_r(line, " ", &tsave);
+		if (!tok || strcmp(tok, name))
+			continue;
+		for (; tok; tok = strtok_r(NULL, " ", &tsave), c++)
+			for (int k = 0; k < NKINDS; k++)
+				if (col[k] == c)
+					out[k] = strtoul(tok, NULL, 10);
+		return;
+	}
+}
+
+static void count_call(struct fsys *s, const struct slot *sl, int status)
+{
+	s->made++;
+	if (sl->state == S_RETURNED) {
+		if (!sl->err)
+			s->ok++;
+		else if (sl->err < NERR)
+			s->errs[sl->err]++;
+	} else if (WIFSIGNALED(status) && WTERMSIG(status) < 65) {
+		s->sigs[WTERMSIG(status)]++;
+	} else {
+		s->exits++;
+	}
+}
+
+static void format_words(const uint64_t *w, char *out, size_t size)
+{
+	snprintf(out, size, "0x%llx,0x%llx,0x%llx,0x%llx,0x%llx,0x%llx",
+		 (unsigned long long)w[0], (unsigned long long)w[1], (unsigned long long)w[2],
+		 (unsigned long long)w[3], (unsigned long long)w[4], (unsigned long long)w[5]);
+}
+
+static void print_call(const struct fsys *s, unsigned long i, const struct slot *sl, int status)
+{
+	char args[512], words[160];
+	struct rcall c;
+
+	draw(s, i, &c);
+	rcall_format(&c, args, sizeof(args));
+	format_words(sl->word, words, sizeof(words));
+	if (sl->state == S_RETURNED)
+		printf("call %s %lu %s %s = %ld %s\n", s->name, i, args, words, sl->ret,
+		       sl->err ? strerrorname_np(sl->err) ?: "?" : "");
+	else if (WIFSIGNALED(status))
+		printf("call %s %lu %s %s = killed by SIG%s\n", s->name, i, args, words,
+		       sigabbrev_np(WTERMSIG(status)) ?: "?");
+	else
+		printf("call %s %lu %s %s = did not return (exit %d)\n", s->name, i, args, words,
+		       WEXITSTATUS(status));
+}
+
+/* At most the children of a batch: one per call, and one retry per call (run_calls()). */
+#define MAX_CHILDREN (2 * BATCH + 1)
+
+/*
+ * Runs calls first..first+n-1 of s in as many children as it takes; the calls' results are
+ * in sh->slot[0..n-1] afterwards (S_NONE: not made), and for a call the child did not return
+ * from (S_ENTERED), the child's wait status in cstatus[]. Returns the number of children,
+ * their pids in pids[] (MAX_CHILDREN).
+ */
+static int run_calls(struct fsys *s, unsigned long first, unsigned long n, pid_t *pids,
+		     int *cstatus)
+{
+	unsigned long from = first, end = first + n;
+	int npids = 0;
+
+	memset(sh, 0, sizeof(*sh));
+	while (from < end) {
+		unsigned long k;
+		int status;
+
+		pids[npids++] = run_child(s, first, from, end, &status);
+		if (WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
+		    sh->slot[end - 1 - first].state == S_RETURNED)
+			break;
+		deaths++;
+		/* The last call the child got to. */
+		for (k = end; k > from && sh->slot[k - 1 - first].state == S_NONE; k--)
+			;
+		if (k == from) {
+			die("%s: the child for calls %lu..%lu died before its first call (%s)", s->name,
+			    from, end - 1, WIFEXITED(status) && WEXITSTATUS(status) == SETUP_FAILED ?
+			    sh->msg : "no message");
+		}
+		k--;
+		switch (sh->slot[k - first].state) {
+		case S_BUILDING:
+		case S_SETUP_FAILED:
+			/*
+			 * Its arguments could not be made: an earlier call of the child broke it
+			 * (unmapped its heap, ...). Again in a fresh child; in one that fails too,
+			 * the recipes cannot be made at all.
+			 */
+			if (k == from)
+				die("%s call %lu: cannot build its arguments in a fresh child: %s",
+				    s->name, k, sh->msg);
+			sh->slot[k - first].state = S_NONE;
+			from = k;
+			break;
+		case S_ENTERED:
+			/* The call killed the child (or exec'd, or exited it). */
+			cstatus[k - first] = status;
+			from = k + 1;
+			break;
+		default:
+			/* S_RETURNED: it died after the call (in rcall_release(), say). */
+			from = k + 1;
+		}
+	}
+	return npids;
+}
+
+/* The report lines of pid with a kind among kinds into lines (one per line, marker on). */
+static int trace_lines(pid_t pid, const char *kind, char ***lines)
+{
+	FILE *fp;
+	char *line = NULL, pidkey[32], kindkey[64];
+	size_t cap = 0;
+	int n = 0;
+
+	*lines = NULL;
+	if (!have_trace || !(fp = fopen(TRACE, "r")))
+		return 0;
+	snprintf(pidkey, sizeof(pidkey), " " KAPI_KEY_PID "%d ", (int)pid);
+	snprintf(kindkey, sizeof(kindkey), " " KAPI_KEY_KIND "%s ", kind);
+	while (getline(&line, &cap, fp) >= 0) {
+		char *m = strstr(line, KAPI_TRACE_MARKER);
+
+		if (!m || !strstr(m, pidkey) || !strstr(m, kindkey))
+			continue;
+		m += strlen(KAPI_TRACE_MARKER);
+		m[strcspn(m, "\n")] = 0;
+		*lines = realloc(*lines, (n + 1) * sizeof(char *));
+		(*lines)[n++] = strdup(m);
+	}
+	free(line);
+	fclose(fp);
+	return n;
+}
+
+/* The param of a report line ("-" for none), into out. */
+static const char *line_param(const char *line, char *out, size_t size)
+{
+	const char *p = strstr(line, " " KAPI_KEY_PARAM);
+	char fmt[32];
+
+	snprintf(fmt, sizeof(fmt), " " KAPI_KEY_PARAM "%%%zus", size - 1);
+	if (!p || sscanf(p, fmt, out) != 1)
+		return NULL;
+	return out;
+}
+
+/* One finding: counted, allowed or not; prints its allowance. */
+static void finding(const struct fsys *s, const char *kind, const char *line)
+{
+	char param[64];
+	const struct allow *a = allowed_by(s->name, kind,
+					   line ? line_param(line, param, sizeof(param)) : NULL);
+
+	disagreements++;
+	if (line)
+		printf("#   %s\n", line);
+	if (a) {
+		allowed++;
+		printf("#   allowed: %s\n", a->reason);
+	}
+}
+
+/*
+ * Makes call i of s alone, in its own child; prints and counts what it disagreed on, adding the
+ * number of findings per kind to found[].
+ */
+static void replay(struct fsys *s, unsigned long i, unsigned long found[NKINDS])
+{
+	unsigned long before[NKINDS], after[NKINDS];
+	char args[512], words[160];
+	pid_t pids[MAX_CHILDREN];
+	int cstatus[1] = { 0 };
+	struct rcall c;
+
+	read_stats(s->name, before);
+	run_calls(s, i, 1, pids, cstatus);
+	read_stats(s->name, after);
+	if (replay_only) {
+		print_call(s, i, &sh->slot[0], cstatus[0]);
+		count_call(s, &sh->slot[0], cstatus[0]);
+	}
+	draw(s, i, &c);
+	rcall_format(&c, args, sizeof(args));
+	format_words(sh->slot[0].word, words, sizeof(words));
+	for (int k = 0; k < NKINDS; k++) {
+		unsigned long d = after[k] - before[k], j;
+		char **lines;
+		int nl;
+
+		if (!d)
+			continue;
+		nl = trace_lines(pids[0], kinds[k], &lines);
+		for (j = 0; j < d; j++) {
+			printf("# DISAGREE %s kind=%s args=%s words=%s seed=%llu index=%lu\n", s->name,
+			       kinds[k], args, words, (unsigned long long)seed, i);
+			finding(s, kinds[k], (int)j < nl ? lines[j] : NULL);
+		}
+		found[k] += d;
+		for (j = 0; (int)j < nl; j++)
+			free(lines[j]);
+		free(lines);
+	}
+}
+
+/* A batch of calls first..first+n-1 of s, then the oracle. */
+static void batch(struct fsys *s, unsigned long first, unsigned long n)
+{
+	unsigned long before[NKINDS], after[NKINDS], found[NKINDS] = { 0 }, grew = 0;
+	static pid_t pids[MAX_CHILDREN];
+	static int cstatus[BATCH];
+	static struct slot saved[BATCH];
+	int np;
+
+	read_stats(s->name, before);
+	memset(cstatus, 0, sizeof(cstatus));
+	np = run_calls(s, first, n, pids, cstatus);
+	read_stats(s->name, after);
+	for (unsigned long i = 0; i < n; i++) {
+		if (sh->slot[i].state == S_NONE)
+			continue;
+		count_call(s, &sh->slot[i], cstatus[i]);
+		if (verbose)
+			print_call(s, first + i, &sh->slot[i], cstatus[i]);
+	}
+	for (int k = 0; k < NKINDS; k++)
+		grew += after[k] - before[k];
+	if (!grew)
+		return;
+
+	/* Who disagreed: each call again, alone (sh->slot is reused by the replays). */
+	memcpy(saved, sh->slot, sizeof(saved));
+	for (unsigned long i = 0; i < n; i++)
+		if (saved[i].state != S_NONE) {
+			replay(s, first + i, found);
+			s->replayed++;
+		}
+	/* Some did not happen again alone: what the batch's children reported, as it is. */
+	for (int k = 0; k < NKINDS; k++) {
+		unsigned long d = after[k] - before[k];
+
+		if (d <= found[k])
+			continue;
+		printf("# DISAGREE %s kind=%s not reproduced alone: %lu of %lu in the calls %lu..%lu seed=%llu\n",
+		       s->name, kinds[k], d - found[k], d, first, first + n - 1,
+		       (unsigned long long)seed);
+		for (int p = 0; p < np; p++) {
+			char **lines;
+			int nl = trace_lines(pids[p], kinds[k], &lines);
+
+			for (int j = 0; j < nl; j++) {
+				printf("#   %s\n", lines[j]);
+				free(lines[j]);
+			}
+			free(lines);
+		}
+		/* Without knowing which report is which, none of them is allowed. */
+		disagreements += d - found[k];
+	}
+}
+
+static int is_on(const char *path)
+{
+	char buf[8] = "";
+	int fd = open(path, O_RDONLY);
+	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
+
+	if (fd >= 0)
+		close(fd);
+	return n > 0 && buf[0] == '1';
+}
+
+static struct fsys *find_sys(const char *name)
+{
+	for (int i = 0; i < nsys; i++)
+		if (!strcmp(sys[i].name, name))
+			return &sys[i];
+	return NULL;
+}
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: kapi_fuzz [-v] [--only a,b] [--allow FILE] POOLS SEED CALLS\n"
+			"       kapi_fuzz [-v] [--allow FILE] --replay SYSCALL:INDEX POOLS SEED\n");
+	exit(2);
 }
 
 int main(int argc, char **argv)
 {
-	unsigned long calls, a[3];
-	int verbose = argc > 3 && !strcmp(argv[3], "-v");
-	void *m;
+	const char *only = NULL, *allow = NULL, *rep = NULL;
+	unsigned long calls = 0, total = 0;
+	struct timespec t0, t1;
+	int nfuzz = 0, a = 1;
+	char *end;
 
-	if (argc < 3) {
-		fprintf(stderr, "usage: kapi_fuzz SEED CALLS [-v]\n");
-		return 2;
+	for (; a < argc && argv[a][0] == '-' && argv[a][1]; a++) {
+		if (!strcmp(argv[a], "-v"))
+			verbose = 1;
+		else if (!strcmp(argv[a], "--only") && a + 1 < argc)
+			only = argv[++a];
+		else if (!strcmp(argv[a], "--allow") && a + 1 < argc)
+			allow = argv[++a];
+		else if (!strcmp(argv[a], "--replay") && a + 1 < argc)
+			rep = argv[++a];
+		else
+			usage();
 	}
-	state = strtoull(argv[1], NULL, 0) * 2 + 1;	/* never 0 */
-	calls = strtoul(argv[2], NULL, 0);
-	/* A real 4-page mapping, and a hole: a mapping unmapped again. */
-	m = mmap(NULL, 8 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (m == MAP_FAILED)
-		return perror("kapi_fuzz: mmap"), 1;
-	map = (unsigned long)m;
-	hole = map + 4 * 4096;
-	munmap((void *)hole, 4 * 4096);
+	if (argc - a != (rep ? 2 : 3))
+		usage();
+	parse_pools(argv[a]);
+	seed = strtoull(argv[a + 1], &end, 0);
+	if (!*argv[a + 1] || *end)
+		die("bad SEED '%s'", argv[a + 1]);
+	if (!rep) {
+		calls = strtoul(argv[a + 2], &end, 0);
+		if (!*argv[a + 2] || *end)
+			die("bad CALLS '%s'", argv[a + 2]);
+	}
+	if (allow)
+		parse_allow(allow);
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	have_stats = access(STATS, R_OK) == 0;
+	have_trace = is_on(TRACING "/events/" KAPI_TRACE_EVENT "/enable");
 
-	while (made[MLOCK] + made[MLOCK2] + made[MUNLOCK] + made[MLOCKALL] < 4 * calls) {
-		int c = next() % 4;	/* munlockall is made after each mlockall, and on its own */
-		long ret;
+	/* What to fuzz: --only's (each must be fuzzable), or all; with a spec built in. */
+	if (rep) {
+		char name[64];
+		unsigned long idx;
+		struct fsys *s;
 
-		if (made[c] >= calls)
+		if (sscanf(rep, "%63[^:]:%lu", name, &idx) != 2)
+			die("--replay wants SYSCALL:INDEX, not '%s'", rep);
+		s = find_sys(name);
+		if (!s || !s->fuzz)
+			die("--replay: %s is not fuzzed in %s", name, argv[a]);
+		only = name;
+		(void)idx;
+	}
+	if (only) {
+		char *copy = strdup(only), *save;
+
+		for (char *n = strtok_r(copy, ",", &save); n; n = strtok_r(NULL, ",", &save)) {
+			struct fsys *s = find_sys(n);
+
+			if (!s)
+				die("--only: %s is not in %s", n, argv[a]);
+			if (!s->fuzz)
+				die("--only: %s is not fuzzed: %s", n, s->reason);
+			s->selected = 1;
+		}
+	} else {
+		for (int i = 0; i < nsys; i++)
+			sys[i].selected = sys[i].fuzz;
+	}
+	for (int i = 0; i < nsys; i++) {
+		char spec[256];
+
+		if (!sys[i].selected)
 			continue;
-		for (int i = 0; i < 3; i++)
-			a[i] = word();
-		if (c == MLOCKALL && next() % 2)
-			a[0] &= 7;	/* half the time only known flag bits, to succeed often */
-		errno = 0;
-		ret = syscall(nrs[c], a[0], a[1], a[2]);
-		made[c]++;
-		if (ret == 0)
-			ok[c]++;
-		else if (errno > 0 && errno < 4096)
-			errs[c][errno]++;
-		if (verbose)
-			printf("call %s %d 0x%lx 0x%lx 0x%lx = %ld %s\n", names[c], nargs[c], a[0], a[1],
-			       a[2], ret, ret ? strerrorname_np(errno) : "");
-		if (c == MLOCKALL || next() % 8 == 0) {
-			ret = syscall(SYS_munlockall);
-			made[MUNLOCKALL]++;
-			if (ret == 0)
-				ok[MUNLOCKALL]++;
-			else if (errno > 0 && errno < 4096)
-				errs[MUNLOCKALL][errno]++;
+		snprintf(spec, sizeof(spec), DBG "/specs/%s", sys[i].name);
+		if (have_stats && access(spec, F_OK)) {
+			printf("# kapi_fuzz: %s: no spec built in, not fuzzed\n", sys[i].name);
+			sys[i].selected = 0;
+			continue;
+		}
+		nfuzz++;
+	}
+	if (!have_stats)
+		printf("# kapi_fuzz: no %s (module not loaded): disagreements are not looked for\n", STATS);
+	else if (!have_trace)
+		printf("# kapi_fuzz: the trace event " KAPI_TRACE_EVENT
+		       " is off: reproducers come without their report lines\n");
+
+	sh = mmap(NULL, sizeof(*sh), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (sh == MAP_FAILED)
+		die("mmap: %s", strerror(errno));
+	signal(SIGPIPE, SIG_IGN);
+	if (sigaction(SIGALRM, &(struct sigaction){ .sa_handler = on_alarm }, NULL))
+		die("sigaction: %s", strerror(errno));
+	/* A tmpfs of our own (user xattrs, nothing left behind); a plain directory without root. */
+	mkdir(WORK, 0755);
+	if (mount("kapi-fuzz", WORK, "tmpfs", 0, "mode=0755"))
+		printf("# kapi_fuzz: cannot mount a tmpfs on " WORK " (%s): using the directory\n",
+		       strerror(errno));
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+
+	if (rep) {
+		struct fsys *s = find_sys(only);
+		unsigned long idx = strtoul(strchr(rep, ':') + 1, NULL, 10), found[NKINDS] = { 0 };
+
+		replay_only = 1;
+		replay(s, idx, found);
+		total = 1;
+	} else if (nfuzz) {
+		/* Round robin, a batch at a time: a run cut short has covered every syscall. */
+		unsigned long left = calls, per = calls / nfuzz, extra = calls % nfuzz;
+
+		for (int i = 0; i < nsys; i++)
+			if (sys[i].selected)
+				sys[i].target = per + (extra ? (extra--, 1) : 0);
+		while (left) {
+			for (int i = 0; i < nsys; i++) {
+				struct fsys *s = &sys[i];
+				unsigned long n;
+
+				if (!s->selected || s->made >= s->target)
+					continue;
+				n = s->target - s->made < BATCH ? s->target - s->made : BATCH;
+				batch(s, s->made, n);
+				left -= n;
+				total += n;
+			}
 		}
 	}
-	for (int c = 0; c < NCALLS; c++) {
-		printf("fuzz %s calls=%lu ok=%lu", names[c], made[c], ok[c]);
-		for (int e = 1; e < 4096; e++)
-			if (errs[c][e])
-				printf(" %s=%lu", strerrorname_np(e), errs[c][e]);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	umount2(WORK, MNT_DETACH);
+
+	for (int i = 0; i < nsys; i++) {
+		struct fsys *s = &sys[i];
+
+		if (!s->selected || (rep && !s->made))
+			continue;
+		printf("fuzz %s calls=%lu ok=%lu", s->name, s->made, s->ok);
+		for (int e = 1; e < NERR; e++)
+			if (s->errs[e])
+				printf(" %s=%lu", strerrorname_np(e) ?: "E?", s->errs[e]);
+		for (int g = 1; g < 65; g++)
+			if (s->sigs[g])
+				printf(" SIG%s=%lu", sigabbrev_np(g) ?: "?", s->sigs[g]);
+		if (s->exits)
+			printf(" exit=%lu", s->exits);
+		if (s->replayed)
+			printf(" replayed=%lu", s->replayed);
 		printf("\n");
 	}
-	return 0;
+	printf("# kapi_fuzz: seed=%llu calls=%lu children=%lu child_deaths=%lu disagreements=%lu allowed=%lu seconds=%ld\n",
+	       (unsigned long long)seed, total, children, deaths, disagreements, allowed,
+	       (long)(t1.tv_sec - t0.tv_sec + (t1.tv_nsec >= t0.tv_nsec ? 0 : -1)));
+	return disagreements > allowed ? 1 : 0;
 }

@@ -5,7 +5,7 @@ cd "$(dirname "$0")"
 pass=0 fail=0 rc=0
 # The module is reloaded by kapi_module.sh and kapi_variant.sh, and kapi_coverage.sh resets the
 # coverage: the tests after them add up to the coverage printed at the end.
-for t in kapi_module.sh kapi_variant.sh kapi_coverage.sh kapi_mlock.sh kapi_cases.sh kapi_oracle_fuzz.sh kernel_selftests.sh workload.sh; do
+for t in kapi_module.sh kapi_variant.sh kapi_coverage.sh kapi_mlock.sh kapi_cases.sh kapi_conform.sh kapi_oracle_fuzz.sh kernel_selftests.sh workload.sh; do
 	[ -x "$t" ] || continue
 	echo "# ---- $t"
 	out=$(./"$t" 2>&1) || rc=1
