@@ -27,7 +27,7 @@ use std::fmt::Write;
 use kapi_checker::probes::ProbeValue;
 use kapi_checker::{
     check_entry, ArgType, Constraint, ConstraintKind, ErrorList, ErrorSpec, ParamSpec, SyscallSpec,
-    ViolationKind, MAX_PARAMS,
+    ViolationKind, AT_FDCWD, MAX_PARAMS,
 };
 
 use crate::parse::recipe::{FdKind, PathKind, Recipe};
@@ -180,6 +180,14 @@ pub fn probes(
     let mut unplaced = false;
     kapi_checker::probes::probes(kind, ty, other, |label, value, breaks| {
         let recipe = match value {
+            // AT_FDCWD as the descriptor recipe, which is the argument class of the same name.
+            ProbeValue::Word(v)
+                if matches!(kind, ConstraintKind::Fd) && v == ty.normalize(AT_FDCWD as u64) =>
+            {
+                Some(Recipe::Fd {
+                    fd: FdKind::Atfdcwd,
+                })
+            }
             ProbeValue::Word(v) => Some(Recipe::int(v)),
             ProbeValue::Valid => Some(base.clone()),
             ProbeValue::FromValid(d) => offset(base, ty, d),
@@ -385,9 +393,14 @@ fn classes(
             let mut args = valid.to_vec();
             args[p] = recipe.clone();
             pools[p].insert(recipe.to_string());
-            let label = recipe.to_string().replace(':', ".");
+            let label = recipe.to_string().replace(':', "-");
             let why = format!("{} = {recipe} (argument class)", param.name);
-            add(g, format!("{}.{}.{label}", r.name, param.name), args, why);
+            add(
+                g,
+                format!("{}.{}.class.{label}", r.name, param.name),
+                args,
+                why,
+            );
         }
     }
 }
