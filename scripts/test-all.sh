@@ -18,6 +18,17 @@ if [ -n "$cov" ] && [ -x target/release/kapi ]; then
 	echo "== spec coverage of the guest selftests (kapi coverage)"
 	printf '%s\n' "$cov" | target/release/kapi coverage - || rc=1
 fi
+# What the specs' generated tests did: calls generated (kapi cases), made (kapi_conform), fuzzed.
+gen=$(tr -d '\r' <"$out" | grep -m1 '^kapi cases: ' || true)
+conform=$(tr -d '\r' <"$out" | sed -n 's/^# kapi_conform: //p' | head -n1)
+fuzz=$(tr -d '\r' <"$out" | sed -n 's/^# kapi_fuzz: //p' | head -n1)
+if [ -n "$gen$conform$fuzz" ]; then
+	echo "== tests generated from the specs"
+	[ -z "$gen" ] || echo "  generated: ${gen#kapi cases: }"
+	[ -z "$conform" ] || echo "  conformance: ${conform%%; calls per syscall*}"
+	[ -z "$conform" ] || echo "  calls per syscall: ${conform#*calls per syscall: }"
+	[ -z "$fuzz" ] || echo "  oracle fuzzing: $fuzz"
+fi
 passed=$(( $(sed -n 's/^test result: .* \([0-9]*\) passed; .*/\1/p' "$out" | paste -sd+ | sed 's/^$/0/' | bc) +
 	$(grep -c '^ok ' "$out" || true) ))
 failed=$(( $(sed -n 's/^test result: .* passed; \([0-9]*\) failed.*/\1/p' "$out" | paste -sd+ | sed 's/^$/0/' | bc) +
