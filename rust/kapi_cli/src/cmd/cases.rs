@@ -10,11 +10,10 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use clap::Args;
 use kapi_spec::emit::cases::{self, Generated};
-use kapi_spec::emit::tables::GenError;
 use kapi_spec::resolve::ResolvedTest;
 
 use super::Table;
-use crate::{expand, KernelArgs};
+use crate::KernelArgs;
 
 /// Arguments of `kapi cases`.
 #[derive(Args, Debug)]
@@ -34,17 +33,9 @@ pub struct CasesArgs {
 
 /// Runs `kapi cases`.
 pub fn run(a: &CasesArgs) -> Result<bool> {
-    let files = expand(&a.specs)?;
-    let k = a.kernel.load()?;
-    let (entries, warnings) = match kapi_spec::emit::tables::load_entries(&files, &k) {
-        Ok(x) => x,
-        Err(GenError::Invalid(report)) => {
-            eprint!("{report}");
-            return Ok(false);
-        }
-        Err(e) => return Err(e.into()),
+    let Some((k, entries)) = super::load_specs(&a.specs, &a.kernel)? else {
+        return Ok(false);
     };
-    eprint!("{warnings}");
     let errno_name = |e: u16| {
         k.errno_names()
             .get(&e)

@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 use kapi_spec::emit::tables::GenError;
 
-use crate::{expand, KernelArgs};
+use crate::KernelArgs;
 
 /// Arguments of `kapi gen`.
 #[derive(Args, Debug)]
@@ -25,17 +25,9 @@ pub struct GenArgs {
 
 /// Runs `kapi gen`.
 pub fn run(a: &GenArgs) -> Result<bool> {
-    let files = expand(&a.specs)?;
-    let k = a.kernel.load()?;
-    let (entries, warnings) = match kapi_spec::emit::tables::load_entries(&files, &k) {
-        Ok(x) => x,
-        Err(GenError::Invalid(report)) => {
-            eprint!("{report}");
-            return Ok(false);
-        }
-        Err(e) => return Err(e.into()),
+    let Some((k, entries)) = super::load_specs(&a.specs, &a.kernel)? else {
+        return Ok(false);
     };
-    eprint!("{warnings}");
     let code = match kapi_spec::emit::tables::generate(&entries, &k) {
         Ok(c) => c,
         Err(GenError::Invalid(msg)) => {

@@ -16,6 +16,28 @@ pub mod report_format;
 pub mod show;
 pub mod trace;
 
+/// Loads and lints the specs of `paths` (files or directories) against the kernel tree of
+/// `kernel`, printing the diagnostics; `None` when a spec has an error.
+pub fn load_specs(
+    paths: &[std::path::PathBuf],
+    kernel: &crate::KernelArgs,
+) -> Result<Option<(kapi_spec::KernelInfo, Vec<kapi_spec::emit::tables::Entry>)>> {
+    use kapi_spec::emit::tables::{load_entries, GenError};
+    let files = crate::expand(paths)?;
+    let k = kernel.load()?;
+    match load_entries(&files, &k) {
+        Ok((entries, warnings)) => {
+            eprint!("{warnings}");
+            Ok(Some((k, entries)))
+        }
+        Err(GenError::Invalid(report)) => {
+            eprint!("{report}");
+            Ok(None)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Reads a report input: the file, or standard input for `None` or `-`. Returns the name to use
 /// in messages (the path, or `<stdin>`) and the text (invalid UTF-8 replaced).
 pub fn read_input(path: Option<&Path>) -> Result<(String, String)> {
