@@ -40,10 +40,16 @@
  * report line.
  *
  * Output: per syscall "fuzz SYSCALL calls=N ok=N EXXX=N ..." (the calls made and their results;
- * SIGXXX=N for calls that killed their child, exit=N for ones after which it exited, then
- * replayed=N for the calls made again alone), and last "# kapi_fuzz: seed=S calls=N children=N
- * child_deaths=N disagreements=N allowed=N seconds=N". With -v, every call, after its batch:
- * "call SYSCALL INDEX RECIPES WORDS = RESULT".
+ * SIGXXX=N for calls that killed their child, exit=N for ones after which it exited without
+ * returning (execve), lost=N for calls whose record a later call wiped, replayed=N for the calls
+ * made again alone), then "# kapi_fuzz: child deaths: ..." (by cause) and last "# kapi_fuzz:
+ * seed=S calls=N children=N child_deaths=N disagreements=N allowed=N seconds=N". With -v,
+ * every call, after its batch: "call SYSCALL INDEX RECIPES WORDS = RESULT", and why each child
+ * died that was not killed by its call.
+ *
+ * Within a batch, the calls share the child: its fixtures (a call may truncate ./f or set an
+ * xattr on it) and descriptors 0-2 (on /dev/null; close(1) stays closed for the next call). A
+ * disagreement that depends on such state is reported as "not reproduced alone".
  *
  * Exit status: 0, 1 if a disagreement was not allowed, 2 on a bad pool file or a harness
  * failure (a fixture that cannot be made in a fresh child).
@@ -863,7 +869,7 @@ int main(int argc, char **argv)
 		s = find_sys(name);
 		if (!s || !s->fuzz)
 			die("--replay: %s is not fuzzed in %s", name, argv[a]);
-		only = name;
+		only = strdup(name);
 		(void)idx;
 	}
 	if (only) {
