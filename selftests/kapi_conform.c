@@ -340,8 +340,17 @@ static void child(const struct kcase *c, const char *dir)
 	struct sigaction sa = { .sa_handler = on_alarm };	/* no SA_RESTART */
 	struct rcall call;
 	unsigned int need = 0;
+	int null;
 	long r;
 
+	/* The call may write to fd 1, or exec a program that does: not into our KTAP. */
+	null = open("/dev/null", O_RDWR);
+	if (null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0) {
+		snprintf(res->msg, sizeof(res->msg), "/dev/null: %s", strerror(errno));
+		_exit(SETUP_FAILED);
+	}
+	if (null > 2)
+		close(null);
 	if (chdir(dir)) {
 		snprintf(res->msg, sizeof(res->msg), "chdir %s: %s", dir, strerror(errno));
 		_exit(SETUP_FAILED);

@@ -40,10 +40,16 @@
  * report line.
  *
  * Output: per syscall "fuzz SYSCALL calls=N ok=N EXXX=N ..." (the calls made and their results;
- * SIGXXX=N for calls that killed their child, exit=N for ones after which it exited, then
- * replayed=N for the calls made again alone), and last "# kapi_fuzz: seed=S calls=N children=N
- * child_deaths=N disagreements=N allowed=N seconds=N". With -v, every call, after its batch:
- * "call SYSCALL INDEX RECIPES WORDS = RESULT".
+ * SIGXXX=N for calls that killed their child, exit=N for ones after which it exited without
+ * returning (execve), lost=N for calls whose record a later call wiped, replayed=N for the calls
+ * made again alone), then "# kapi_fuzz: child deaths: ..." (by cause) and last "# kapi_fuzz:
+ * seed=S calls=N children=N child_deaths=N disagreements=N allowed=N seconds=N". With -v,
+ * every call, after its batch: "call SYSCALL INDEX RECIPES WORDS = RESULT", and why each child
+ * died that was not killed by its call.
+ *
+ * Within a batch, the calls share the child: its fixtures (a call may truncate ./f or set an
+ * xattr on it) and descriptors 0-2 (on /dev/null; close(1) stays closed for the next call). A
+ * disagreement that depends on such state is reported as "not reproduced alone".
  *
  * Exit status: 0, 1 if a disagreement was not allowed, 2 on a bad pool file or a harness
  * failure (a fixture that cannot be made in a fresh child).
@@ -86,6 +92,8 @@
 #define INTERRUPT_MS 20
 /* A child that makes no progress for this long is killed (a call the timer cannot interrupt). */
 #define WATCHDOG_S 10
+/* Where the shared page goes: 8 TiB below the top of the address space, far from the rest. */
+#define SHARED_AT ((void *)0x7e0000000000UL)
 /* The exit status of a child whose setup failed (the message is in the shared page). */
 #define SETUP_FAILED 99
 #define NERR 256
@@ -107,7 +115,7 @@ struct fsys {
 	int npool[NARGS];
 	unsigned int need;	/* fixtures (NEED_*) */
 	unsigned long target;	/* calls to make */
-	unsigned long made, ok, replayed, errs[NERR], sigs[65], exits;
+	unsigned long made, ok, replayed, errs[NERR], sigs[65], exits, lost;
 };
 
 static struct fsys *sys;
@@ -131,6 +139,8 @@ static int verbose;
 static int replay_only;		/* --replay: the one call, printed */
 static int have_stats, have_trace;
 static unsigned long children, deaths, disagreements, allowed;
+/* Why children died: in a call, after one, building the next call's arguments, by the watchdog. */
+static unsigned long died_in_call, died_after, died_building, watchdog_kills;
 
 /* ---- pools and allow list ---------------------------------------------------------------- */
 
@@ -455,8 +465,9 @@ static pid_t run_child(const struct fsys *s, unsigned long first, unsigned long 
 		if (progress != last) {
 			last = progress;
 			still = 0;
-		} else if (++still >= WATCHDOG_S) {
+		} else if (++still == WATCHDOG_S) {
 			kill(pid, SIGKILL);
+			watchdog_kills++;
 		}
 	}
 	alarm(0);
@@ -598,16 +609,26 @@ static int run_calls(struct fsys *s, unsigned long first, unsigned long n, pid_t
 			if (k == from)
 				die("%s call %lu: cannot build its arguments in a fresh child: %s",
 				    s->name, k, sh->msg);
+			if (verbose)
+				printf("# kapi_fuzz: %s call %lu: the child died building its arguments (%s), again in a fresh child\n",
+				       s->name, k, WIFSIGNALED(status) ? sigabbrev_np(WTERMSIG(status)) :
+				       sh->msg);
+			died_building++;
 			sh->slot[k - first].state = S_NONE;
 			from = k;
 			break;
 		case S_ENTERED:
 			/* The call killed the child (or exec'd, or exited it). */
+			died_in_call++;
 			cstatus[k - first] = status;
 			from = k + 1;
 			break;
 		default:
 			/* S_RETURNED: it died after the call (in rcall_release(), say). */
+			if (verbose)
+				printf("# kapi_fuzz: %s call %lu: the child died after it (%s)\n", s->name,
+				       k, WIFSIGNALED(status) ? sigabbrev_np(WTERMSIG(status)) : "exit");
+			died_after++;
 			from = k + 1;
 		}
 	}
@@ -718,7 +739,6 @@ static void batch(struct fsys *s, unsigned long first, unsigned long n)
 	unsigned long before[NKINDS], after[NKINDS], found[NKINDS] = { 0 }, grew = 0;
 	static pid_t pids[MAX_CHILDREN];
 	static int cstatus[BATCH];
-	static struct slot saved[BATCH];
 	int np;
 
 	read_stats(s->name, before);
@@ -726,8 +746,17 @@ static void batch(struct fsys *s, unsigned long first, unsigned long n)
 	np = run_calls(s, first, n, pids, cstatus);
 	read_stats(s->name, after);
 	for (unsigned long i = 0; i < n; i++) {
-		if (sh->slot[i].state == S_NONE)
+		if (sh->slot[i].state == S_NONE) {
+			/*
+			 * Made, but its record is gone: a call wrote over the shared page. Counted
+			 * as made all the same, so the run goes on from the next index.
+			 */
+			printf("# kapi_fuzz: %s call %lu: its record was lost (a later call of the child wrote over the shared page)\n",
+			       s->name, first + i);
+			s->made++;
+			s->lost++;
 			continue;
+		}
 		count_call(s, &sh->slot[i], cstatus[i]);
 		if (verbose)
 			print_call(s, first + i, &sh->slot[i], cstatus[i]);
@@ -737,13 +766,11 @@ static void batch(struct fsys *s, unsigned long first, unsigned long n)
 	if (!grew)
 		return;
 
-	/* Who disagreed: each call again, alone (sh->slot is reused by the replays). */
-	memcpy(saved, sh->slot, sizeof(saved));
-	for (unsigned long i = 0; i < n; i++)
-		if (saved[i].state != S_NONE) {
-			replay(s, first + i, found);
-			s->replayed++;
-		}
+	/* Who disagreed: each call again, alone. */
+	for (unsigned long i = 0; i < n; i++) {
+		replay(s, first + i, found);
+		s->replayed++;
+	}
 	/* Some did not happen again alone: what the batch's children reported, as it is. */
 	for (int k = 0; k < NKINDS; k++) {
 		unsigned long d = after[k] - before[k];
@@ -842,7 +869,7 @@ int main(int argc, char **argv)
 		s = find_sys(name);
 		if (!s || !s->fuzz)
 			die("--replay: %s is not fuzzed in %s", name, argv[a]);
-		only = name;
+		only = strdup(name);
 		(void)idx;
 	}
 	if (only) {
@@ -880,7 +907,15 @@ int main(int argc, char **argv)
 		printf("# kapi_fuzz: the trace event " KAPI_TRACE_EVENT
 		       " is off: reproducers come without their report lines\n");
 
-	sh = mmap(NULL, sizeof(*sh), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	/*
+	 * The shared page far below where mmap() puts the children's mappings: a call on a range
+	 * that runs past a fresh mapping (madvise(MADV_REMOVE) of map:4+4096 and 16 pages) would
+	 * otherwise reach it and wipe the record of the calls.
+	 */
+	sh = mmap(SHARED_AT, sizeof(*sh), PROT_READ | PROT_WRITE,
+		  MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+	if (sh == MAP_FAILED)
+		sh = mmap(NULL, sizeof(*sh), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (sh == MAP_FAILED)
 		die("mmap: %s", strerror(errno));
 	signal(SIGPIPE, SIG_IGN);
@@ -902,12 +937,14 @@ int main(int argc, char **argv)
 		total = 1;
 	} else if (nfuzz) {
 		/* Round robin, a batch at a time: a run cut short has covered every syscall. */
-		unsigned long left = calls, per = calls / nfuzz, extra = calls % nfuzz;
+		unsigned long per = calls / nfuzz, extra = calls % nfuzz;
+		int more = 1;
 
 		for (int i = 0; i < nsys; i++)
 			if (sys[i].selected)
 				sys[i].target = per + (extra ? (extra--, 1) : 0);
-		while (left) {
+		while (more) {
+			more = 0;
 			for (int i = 0; i < nsys; i++) {
 				struct fsys *s = &sys[i];
 				unsigned long n;
@@ -916,10 +953,11 @@ int main(int argc, char **argv)
 					continue;
 				n = s->target - s->made < BATCH ? s->target - s->made : BATCH;
 				batch(s, s->made, n);
-				left -= n;
-				total += n;
+				more = 1;
 			}
 		}
+		for (int i = 0; i < nsys; i++)
+			total += sys[i].made;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	umount2(WORK, MNT_DETACH);
@@ -938,10 +976,14 @@ int main(int argc, char **argv)
 				printf(" SIG%s=%lu", sigabbrev_np(g) ?: "?", s->sigs[g]);
 		if (s->exits)
 			printf(" exit=%lu", s->exits);
+		if (s->lost)
+			printf(" lost=%lu", s->lost);
 		if (s->replayed)
 			printf(" replayed=%lu", s->replayed);
 		printf("\n");
 	}
+	printf("# kapi_fuzz: child deaths: %lu in a call, %lu after one, %lu building the next call's arguments (made again in a fresh child); %lu killed by the watchdog\n",
+	       died_in_call, died_after, died_building, watchdog_kills);
 	printf("# kapi_fuzz: seed=%llu calls=%lu children=%lu child_deaths=%lu disagreements=%lu allowed=%lu seconds=%ld\n",
 	       (unsigned long long)seed, total, children, deaths, disagreements, allowed,
 	       (long)(t1.tv_sec - t0.tv_sec + (t1.tv_nsec >= t0.tv_nsec ? 0 : -1)));
