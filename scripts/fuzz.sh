@@ -11,18 +11,8 @@
 # default 5400).
 source "$(dirname "$0")/lib.sh"
 
-kdir= module= cpus=2
-while (($#)); do
-	case "$1" in
-	--kdir) kdir=$2; shift 2 ;;
-	--module) module=$2; shift 2 ;;
-	--cpus) cpus=$2; shift 2 ;;
-	*) die "unknown option '$1' (see the header of $0)" ;;
-	esac
-done
-for v in CALLS SEED FUZZ_TIMEOUT; do
-	[ -z "${!v:-}" ] || [[ ${!v} =~ ^[0-9]+$ ]] || die "$v must be a number, got '${!v}'"
-done
+vm_run_args "$@"
+numbers CALLS SEED FUZZ_TIMEOUT
 [ -f "$KAPI_ROOT/selftests/build/kapi_fuzz.txt" ] ||
 	die "selftests/build/kapi_fuzz.txt is missing: run 'make selftests' (kapi cases writes it)"
 work=$(mktemp -d "${TMPDIR:-/tmp}/kapi-fuzz.XXXXXX")

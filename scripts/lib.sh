@@ -35,3 +35,26 @@ kernel_env() {
 	LIBCLANG_PATH=$(libclang_dir)
 	export PATH="$HOME/.cargo/bin:$PATH"
 }
+
+# vm_run_args "$@": the options of the scripts that boot one VM with the module (stress.sh,
+# fuzz.sh): --kdir DIR --module KO [--cpus N] into $kdir, $module, $cpus.
+vm_run_args() {
+	kdir= module= cpus=2
+	while (($#)); do
+		case "$1" in
+		--kdir) kdir=$2; shift 2 ;;
+		--module) module=$2; shift 2 ;;
+		--cpus) cpus=$2; shift 2 ;;
+		*) die "unknown option '$1' (see the header of $0)" ;;
+		esac
+	done
+	[ -f "$module" ] || die "--module: '$module' not found (run 'make module')"
+}
+
+# numbers VAR...: each set variable must be a number.
+numbers() {
+	local v
+	for v in "$@"; do
+		[ -z "${!v:-}" ] || [[ ${!v} =~ ^[0-9]+$ ]] || die "$v must be a number, got '${!v}'"
+	done
+}

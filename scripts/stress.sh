@@ -11,18 +11,8 @@
 # FAIL_MAX (most fail-nth loads, default 1000).
 source "$(dirname "$0")/lib.sh"
 
-kdir= module= cpus=2
-while (($#)); do
-	case "$1" in
-	--kdir) kdir=$2; shift 2 ;;
-	--module) module=$2; shift 2 ;;
-	--cpus) cpus=$2; shift 2 ;;
-	*) die "unknown option '$1' (see the header of $0)" ;;
-	esac
-done
-for v in CYCLES FUZZ_CALLS SEED FAIL_MAX; do
-	[ -z "${!v:-}" ] || [[ ${!v} =~ ^[0-9]+$ ]] || die "$v must be a number, got '${!v}'"
-done
+vm_run_args "$@"
+numbers CYCLES FUZZ_CALLS SEED FAIL_MAX
 work=$(mktemp -d "${TMPDIR:-/tmp}/kapi-stress.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 env="CYCLES=${CYCLES:-200} FUZZ_CALLS=${FUZZ_CALLS:-2000} SEED=${SEED:-1} FAIL_MAX=${FAIL_MAX:-1000}"
