@@ -351,7 +351,7 @@ static void on_alarm(int sig)
 	(void)sig;
 }
 
-static void child_fail(const char *fmt, ...)
+__attribute__((noreturn, format(printf, 1, 2))) static void child_fail(const char *fmt, ...)
 {
 	va_list ap;
 
