@@ -71,7 +71,8 @@ wait $load 2>/dev/null
 calls=$(grep -o 'made [0-9]*' /tmp/stress-load.out | awk '{ s += $2 } END { print s + 0 }')
 echo 0 > $DBG/enabled
 rmmod kapi_validator
-check "module unloaded after the cycles" sh -c "! loaded"
+unloaded() { ! loaded; }
+check "module unloaded after the cycles" unloaded
 sleep 1
 slab1=$(meminfo Slab) free1=$(meminfo MemFree)
 echo "# stress: cycles=$CYCLES ok=$good seconds=$secs load_calls=$calls slab_kb=$slab0->$slab1 free_kb=$free0->$free1"
