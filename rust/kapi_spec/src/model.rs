@@ -878,9 +878,26 @@ pub struct TestSetup {
     pub skip: Option<Text>,
     /// `test-nofuzz`: why the syscall is not fuzzed.
     pub nofuzz: Option<Text>,
+    /// `test-class`: the errnos arguments of other kinds give.
+    pub classes: Vec<TestClass>,
+    /// `test-fixed`: parameters the fuzzer leaves at their valid argument, and why.
+    pub fixed: Vec<TestArg>,
 }
 
-/// One `test-arg: PARAM, RECIPE`.
+/// One `test-class: PARAM, KIND [KIND ...], ERRNO[|ERRNO ...]`: a call whose `PARAM` is an
+/// argument of one of these kinds (`fd:dir`, `path:missing`, ...) instead of the valid one must
+/// fail with one of these errnos.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TestClass {
+    /// The parameter.
+    pub param: Text,
+    /// The recipes (argument kinds).
+    pub kinds: Vec<Text>,
+    /// The errnos.
+    pub errnos: Vec<Text>,
+}
+
+/// One `test-arg: PARAM, RECIPE` (or `test-fixed: PARAM, REASON`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TestArg {
     /// The parameter.

@@ -443,9 +443,10 @@ fn test_args_resolve_to_recipes() {
         "test-arg: mode, 1 | 2",
     ]);
     assert!(d.is_empty(), "{d}");
-    let kapi_spec::resolve::ResolvedTest::Call { valid, nofuzz } = r.unwrap().tests else {
+    let kapi_spec::resolve::ResolvedTest::Call(call) = r.unwrap().tests else {
         panic!("no valid call");
     };
+    let (valid, nofuzz) = (call.valid, call.nofuzz);
     let shown: Vec<String> = valid.iter().map(ToString::to_string).collect();
     assert_eq!(shown, ["map:1", "0x1000", "0x3"]);
     assert_eq!(nofuzz, None);
@@ -486,4 +487,40 @@ fn test_arg_errors_point_at_the_line() {
         !d.has_errors() && d.to_string().contains("no valid call"),
         "{d}"
     );
+}
+
+#[test]
+fn test_classes_and_fixed_parameters_resolve() {
+    let (r, d, _) = frob_tests(&[
+        "test-arg: addr, map:1",
+        "test-arg: size, 4096",
+        "test-arg: mode, 0",
+        "test-class: addr, hole:1 map:1+1, EINVAL|ENOMEM",
+        "test-fixed: size, keeps the mapping",
+    ]);
+    assert!(d.is_empty(), "{d}");
+    let kapi_spec::resolve::ResolvedTest::Call(call) = r.unwrap().tests else {
+        panic!("no valid call");
+    };
+    let classes: Vec<(usize, String, Vec<u16>)> = call
+        .classes
+        .iter()
+        .map(|(p, r, e)| (*p, r.to_string(), e.clone()))
+        .collect();
+    assert_eq!(
+        classes,
+        [
+            (0, "hole:1".to_string(), vec![22, 12]),
+            (0, "map:1+1".to_string(), vec![22, 12])
+        ]
+    );
+    assert_eq!(call.fixed, [1]);
+    let (r, d, base) = frob_tests(&[
+        "test-arg: addr, map:1",
+        "test-arg: size, 4096",
+        "test-arg: mode, 0",
+        "test-class: addr, 17, EINVAL",
+    ]);
+    assert!(r.is_none());
+    assert_error(&d, body_line(base + 3), "not an argument kind");
 }

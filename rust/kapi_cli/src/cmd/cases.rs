@@ -65,15 +65,24 @@ pub fn run(a: &CasesArgs) -> Result<bool> {
                     ..Generated::default()
                 }
             }
-            ResolvedTest::Call { valid, nofuzz } => {
-                let mut g = match cases::generate(r, valid, &errno_name) {
+            ResolvedTest::Call(call) => {
+                let mut g = match cases::generate(r, call, &errno_name) {
                     Ok(g) => g,
                     Err(msg) => {
                         eprintln!("kapi cases: error: {}: {msg}", e.file);
                         return Ok(false);
                     }
                 };
-                g.nofuzz.clone_from(nofuzz);
+                // A failure in the guest names the spec and its valid call's first line.
+                let line = e
+                    .spec
+                    .tests
+                    .args
+                    .first()
+                    .map_or(e.spec.loc.line, |a| a.param.loc.line);
+                for c in &mut g.cases {
+                    c.why.push_str(&format!(" [{}:{line}]", e.file));
+                }
                 g
             }
         };

@@ -31,7 +31,7 @@ use kapi_checker::{
 };
 
 use crate::parse::recipe::{FdKind, PathKind, Recipe};
-use crate::resolve::Resolved;
+use crate::resolve::{Resolved, ResolvedCall};
 
 /// What a generated call must return.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -255,9 +255,10 @@ fn judge(
 /// parameter `i`). `Err` is a bug in the generator: a probe that does not do what it says.
 pub fn generate(
     r: &Resolved,
-    valid: &[Recipe],
+    call: &ResolvedCall,
     errno_name: &dyn Fn(u16) -> String,
 ) -> Result<Generated, String> {
+    let valid = &call.valid[..];
     let spec = runtime_spec(r);
     let mut g = Generated::default();
     let mut seen = std::collections::HashMap::new();
@@ -344,11 +345,22 @@ pub fn generate(
             }
         }
     }
-    classes(&mut g, r, valid, &mut pools, &mut add);
+    classes(&mut g, r, call, &mut pools, &mut add);
+    declared_classes(&mut g, r, call, errno_name, &mut add);
+    for &p in &call.fixed {
+        if let Some(pool) = pools.get_mut(p) {
+            *pool = BTreeSet::from([valid[p].to_string()]);
+        }
+    }
+    g.nofuzz.clone_from(&call.nofuzz);
     g.pools = pools
         .into_iter()
         .zip(&r.params)
-        .map(|(pool, param)| {
+        .enumerate()
+        .map(|(p, (pool, param))| {
+            if call.fixed.contains(&p) {
+                return pool.into_iter().collect();
+            }
             let mut pool: Vec<String> = pool.into_iter().collect();
             pool.push(
                 if param.ty.bits <= 32 {
@@ -367,14 +379,43 @@ pub fn generate(
 type Add<'a> =
     dyn FnMut(&mut Generated, String, Vec<Recipe>, String) -> Option<(Vec<(u8, u8)>, usize)> + 'a;
 
+/// The argument kinds the spec names errnos for (`test-class`): the case of each (made here
+/// if [`classes`] did not) must fail with one of them, unless it also breaks a constraint (then
+/// the constraint's errnos rule).
+fn declared_classes(
+    g: &mut Generated,
+    r: &Resolved,
+    call: &ResolvedCall,
+    errno_name: &dyn Fn(u16) -> String,
+    add: &mut Add<'_>,
+) {
+    for (p, recipe, errnos) in &call.classes {
+        let Some(param) = r.params.get(*p) else {
+            continue;
+        };
+        let mut args = call.valid.clone();
+        args[*p] = recipe.clone();
+        let label = recipe.to_string().replace(':', "-");
+        let why = format!("{} = {recipe} (argument class)", param.name);
+        let name = format!("{}.{}.class.{label}", r.name, param.name);
+        if let Some((_, at)) = add(g, name, args, why) {
+            let case = &mut g.cases[at];
+            if case.reports.is_empty() {
+                case.outcome = Outcome::Errno(errnos.iter().map(|&e| errno_name(e)).collect());
+            }
+        }
+    }
+}
+
 /// Argument classes: every other descriptor or path kind where the valid call takes one.
 fn classes(
     g: &mut Generated,
     r: &Resolved,
-    valid: &[Recipe],
+    call: &ResolvedCall,
     pools: &mut [BTreeSet<String>],
     add: &mut Add<'_>,
 ) {
+    let valid = &call.valid[..];
     for (p, param) in r.params.iter().enumerate() {
         let others: Vec<Recipe> = match valid[p] {
             Recipe::Fd { fd } => FdKind::ALL

@@ -282,6 +282,17 @@ pub fn write_kerneldoc(spec: &Spec) -> String {
     if let Some(v) = &spec.tests.nofuzz {
         a.add("test-nofuzz", v.text.clone());
     }
+    for c in &spec.tests.classes {
+        let kinds: Vec<&str> = c.kinds.iter().map(|k| k.text.as_str()).collect();
+        let errnos: Vec<&str> = c.errnos.iter().map(|e| e.text.as_str()).collect();
+        a.add(
+            "test-class",
+            format!("{}, {}, {}", c.param, kinds.join(" "), errnos.join("|")),
+        );
+    }
+    for t in &spec.tests.fixed {
+        a.add("test-fixed", format!("{}, {}", t.param, t.recipe));
+    }
     write_annotations(&mut o, &a);
     if let Some(c) = &spec.context_section {
         o.line("");

@@ -38,6 +38,8 @@ const LIST_KEYS: &[&str] = &[
     "constraint",
     "constraint-expr",
     "test-arg",
+    "test-class",
+    "test-fixed",
 ];
 
 /// Keys about a parameter (first field: its name).
@@ -679,7 +681,9 @@ impl<'d> Builder<'d> {
             "side-effect" => self.side_effect(loc, value),
             "state-trans" | "state-trans-cond" => self.state_trans(key, loc, value),
             "constraint" | "constraint-expr" => self.free_constraint(key, loc, value),
-            "test-arg" | "test-skip" | "test-nofuzz" => self.test_annotation(key, loc, value),
+            "test-arg" | "test-skip" | "test-nofuzz" | "test-class" | "test-fixed" => {
+                self.test_annotation(key, loc, value);
+            }
             _ => self.sub_key(key, loc, value.text().trim()),
         }
     }
@@ -850,13 +854,40 @@ impl<'d> Builder<'d> {
     /// `constraint:` (a free-text constraint) and `constraint-expr:` (its formula).
     /// `test-arg`, `test-skip`, `test-nofuzz`: the generated tests' valid call.
     fn test_annotation(&mut self, key: &str, loc: Loc, value: &Mapped) {
-        if key == "test-arg" {
-            if let Some(f) = self.fields(key, loc, value, 2, 2, "<param>, <recipe>") {
+        if key == "test-arg" || key == "test-fixed" {
+            let form = if key == "test-arg" {
+                "<param>, <recipe>"
+            } else {
+                "<param>, <reason>"
+            };
+            if let Some(f) = self.fields(key, loc, value, 2, 2, form) {
                 let arg = TestArg {
                     param: Text::new(f[0], value.loc_of(f[0])),
                     recipe: Text::new(f[1], value.loc_of(f[1])),
                 };
-                self.spec.tests.args.push(arg);
+                match key {
+                    "test-arg" => self.spec.tests.args.push(arg),
+                    _ => self.spec.tests.fixed.push(arg),
+                }
+            }
+            return;
+        }
+        if key == "test-class" {
+            let form = "<param>, <kind> [<kind> ...], <ERRNO>[|<ERRNO> ...]";
+            if let Some(f) = self.fields(key, loc, value, 3, 3, form) {
+                let words = |s: &str, sep: &[char]| -> Vec<Text> {
+                    s.split(sep)
+                        .map(str::trim)
+                        .filter(|w| !w.is_empty())
+                        .map(|w| Text::new(w, value.loc_of(w)))
+                        .collect()
+                };
+                let class = TestClass {
+                    param: Text::new(f[0], value.loc_of(f[0])),
+                    kinds: words(f[1], &[' ', '\t']),
+                    errnos: words(f[2], &['|']),
+                };
+                self.spec.tests.classes.push(class);
             }
             return;
         }

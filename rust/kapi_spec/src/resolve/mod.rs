@@ -27,12 +27,20 @@ pub enum ResolvedTest {
     /// None, and why.
     Skip(String),
     /// The valid call (one recipe per parameter), and why it is not fuzzed, if it is not.
-    Call {
-        /// The recipes.
-        valid: Vec<Recipe>,
-        /// `test-nofuzz`.
-        nofuzz: Option<String>,
-    },
+    Call(ResolvedCall),
+}
+
+/// A spec's valid call and what else its tests know.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ResolvedCall {
+    /// One recipe per parameter.
+    pub valid: Vec<Recipe>,
+    /// `test-nofuzz`.
+    pub nofuzz: Option<String>,
+    /// `test-class`: (parameter, argument, errnos it must fail with).
+    pub classes: Vec<(usize, Recipe, Vec<u16>)>,
+    /// `test-fixed`: the parameters the fuzzer leaves at their valid argument.
+    pub fixed: Vec<usize>,
 }
 
 /// A resolved runtime constraint.

@@ -7,10 +7,10 @@
 use kapi_checker::check_entry;
 
 use super::eval::Ctx;
-use super::{ResolvedParam, ResolvedTest};
+use super::{ResolvedCall, ResolvedParam, ResolvedTest};
 use crate::diag::{Diagnostic, Loc};
 use crate::emit::cases::runtime_spec;
-use crate::model::{Spec, TestSetup};
+use crate::model::{Spec, TestSetup, Text};
 use crate::parse::recipe::{self, Recipe, Written};
 
 /// Why a spec without `test-arg` lines has no generated tests.
@@ -91,10 +91,61 @@ pub(super) fn tests(
     }
     let valid: Vec<Recipe> = valid.into_iter().flatten().collect();
     valid_call_is_valid(cx, spec, params, &valid)?;
-    Some(ResolvedTest::Call {
+    let classes = classes(cx, spec, params)?;
+    let mut fixed = Vec::new();
+    for f in &t.fixed {
+        fixed.push(param_index(cx, params, &f.param)?);
+    }
+    Some(ResolvedTest::Call(ResolvedCall {
         valid,
         nofuzz: t.nofuzz.as_ref().map(|r| r.text.clone()),
-    })
+        classes,
+        fixed,
+    }))
+}
+
+/// The index of the parameter `name` names (reported when there is none).
+fn param_index(cx: &mut Ctx<'_>, params: &[ResolvedParam], name: &Text) -> Option<usize> {
+    let i = params.iter().position(|p| p.name == name.text);
+    if i.is_none() {
+        cx.diags.push(
+            Diagnostic::error(name.loc, format!("no parameter `{}`", name.text))
+                .did_you_mean(&name.text, params.iter().map(|p| p.name.as_str())),
+        );
+    }
+    i
+}
+
+/// `test-class` lines: each argument kind with the errnos it must give.
+fn classes(
+    cx: &mut Ctx<'_>,
+    spec: &Spec,
+    params: &[ResolvedParam],
+) -> Option<Vec<(usize, Recipe, Vec<u16>)>> {
+    let mut out = Vec::new();
+    let mut ok = true;
+    for c in &spec.tests.classes {
+        let Some(p) = param_index(cx, params, &c.param) else {
+            ok = false;
+            continue;
+        };
+        let errnos: Vec<u16> = c.errnos.iter().filter_map(|e| cx.errno(e)).collect();
+        ok &= errnos.len() == c.errnos.len();
+        for k in &c.kinds {
+            match recipe::parse(&k.text) {
+                Ok(Written::Recipe(r)) => out.push((p, r, errnos.clone())),
+                Ok(Written::Expr(_)) | Err(_) => {
+                    cx.diags.push(
+                        Diagnostic::error(k.loc, "not an argument kind")
+                            .expected("a recipe such as fd:dir, path:missing, map:1+1")
+                            .found(format!("`{}`", k.text)),
+                    );
+                    ok = false;
+                }
+            }
+        }
+    }
+    ok.then_some(out)
 }
 
 /// The valid call must break no runtime constraint: every generated case is this call with
