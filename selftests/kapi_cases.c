@@ -15,14 +15,12 @@
  * errno. One TAP result per case; a case whose syscall has no spec built in is skipped.
  */
 #include "cases/cases.h"
-#include "kapi_report_format.h"	/* generated: the report line's markers and keys */
+#include "harness.h"
 
 #include <grp.h>
 #include <sys/mount.h>
 #include <sys/time.h>
 
-#define DBG "/sys/kernel/debug/kapi_validator"
-#define TRACE "/sys/kernel/tracing/trace"
 #define WORK "/tmp/kapi-cases"
 
 extern const struct kgroup fd, file, mm, proc;
@@ -95,17 +93,11 @@ void kc_rlimit(int resource, rlim_t v)
 		kc_die("setrlimit");
 }
 
-static void on_alarm(int sig)
-{
-	(void)sig;
-}
-
 void kc_interrupt_after(int ms)
 {
-	struct sigaction sa = { .sa_handler = on_alarm };
 	struct itimerval it = { .it_value = { ms / 1000, (ms % 1000) * 1000 } };
 
-	if (sigaction(SIGALRM, &sa, NULL) || setitimer(ITIMER_REAL, &it, NULL))
+	if (alarm_interrupts() || setitimer(ITIMER_REAL, &it, NULL))
 		kc_die("SIGALRM timer");
 }
 
@@ -134,70 +126,6 @@ void kc_sysctl_restore(struct kc_sysctl *s)
 	errno = e;
 }
 
-static int have_spec(const char *name)
-{
-	char path[256];
-
-	snprintf(path, sizeof(path), DBG "/specs/%s", name);
-	return access(path, F_OK) == 0;
-}
-
-static void clear_trace(void)
-{
-	int fd = open(TRACE, O_WRONLY | O_TRUNC);
-
-	if (fd < 0) {
-		perror(TRACE);
-		exit(2);
-	}
-	close(fd);
-}
-
-/* The reports in the trace buffer as "kind:param" words into out. */
-static void read_reports(char *out, size_t size)
-{
-	static char buf[1 << 20];
-	size_t len = 0;
-	ssize_t n;
-	int fd = open(TRACE, O_RDONLY);
-	char *line, *save;
-
-	out[0] = 0;
-	if (fd < 0) {
-		perror(TRACE);
-		exit(2);
-	}
-	while (len < sizeof(buf) - 1 && (n = read(fd, buf + len, sizeof(buf) - 1 - len)) > 0)
-		len += n;
-	close(fd);
-	buf[len] = 0;
-	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		char kind[32], param[64], word[100];
-		const char *k = strstr(line, " " KAPI_KEY_KIND), *p = strstr(line, " " KAPI_KEY_PARAM);
-
-		if (line[0] == '#' || !strstr(line, KAPI_TRACE_MARKER) || !k || !p)
-			continue;
-		if (sscanf(k, " " KAPI_KEY_KIND "%31s", kind) != 1 ||
-		    sscanf(p, " " KAPI_KEY_PARAM "%63s", param) != 1)
-			continue;
-		if (strcmp(param, KAPI_REPORT_NONE))
-			snprintf(word, sizeof(word), "%s:%s", kind, param);
-		else
-			snprintf(word, sizeof(word), "%s", kind);
-		if (out[0] && strlen(out) + 1 < size)
-			strcat(out, " ");
-		if (strlen(out) + strlen(word) < size)
-			strcat(out, word);
-	}
-}
-
-static const char *errname(int e)
-{
-	const char *n = e ? strerrorname_np(e) : NULL;
-
-	return e == 0 ? "success" : n ? n : "?";
-}
-
 static void drop_privileges(void)
 {
 	if (setgroups(0, NULL) || setgid(65534) || setuid(65534))
@@ -219,19 +147,11 @@ static void run_case(const struct kcase *c, int index)
 		return;
 	}
 	snprintf(dir, sizeof(dir), WORK "/%d", index);
-	if (mkdir(dir, 0777) && errno != EEXIST) {
-		perror(dir);
-		exit(2);
-	}
+	work_dir(dir);
+	/* Past the umask: the case may run as uid 65534. */
 	chmod(dir, 0777);
 	memset(res, 0, sizeof(*res));
-	fflush(stdout);
-	clear_trace();
-	pid = fork();
-	if (pid < 0) {
-		perror("fork");
-		exit(2);
-	}
+	pid = child_start();
 	if (pid == 0) {
 		long r;
 
@@ -247,11 +167,9 @@ static void run_case(const struct kcase *c, int index)
 		res->returned = 1;
 		_exit(0);
 	}
-	if (waitpid(pid, &status, 0) != pid) {
-		perror("waitpid");
-		exit(2);
-	}
-	read_reports(got, sizeof(got));
+	/* No watchdog: the child's alarm, not handled, kills it. */
+	child_wait(pid, &status, 0);
+	trace_reports(got, sizeof(got), ' ', "");
 
 	const char *want = c->reports ? c->reports : "";
 	int err_ok, rep_ok = strcmp(got, want) == 0;
@@ -316,13 +234,8 @@ int main(int argc, char **argv)
 						       groups[g]->cases[i].reports : "none");
 		return 0;
 	}
-	res = mmap(NULL, sizeof(*res), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (res == MAP_FAILED) {
-		perror("mmap");
-		return 2;
-	}
-	mkdir(WORK, 0755);
-	if (mount("kapi-cases", WORK, "tmpfs", 0, "mode=0755")) {
+	res = shared_alloc(sizeof(*res));
+	if (work_tmpfs(WORK)) {
 		perror("mount tmpfs on " WORK);
 		return 2;
 	}

@@ -34,26 +34,20 @@
  * Exit status: 0 if no case failed, 1 if one did, 2 on a bad file or a missing precondition.
  */
 #define _GNU_SOURCE
+#include "harness.h"
 #include "recipes.h"
 #include "kapi_report_format.h"	/* generated: the report line's markers and keys */
 
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/mount.h>
-#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define DBG "/sys/kernel/debug/kapi_validator"
-#define TRACING "/sys/kernel/tracing"
-#define TRACE TRACING "/trace"
 #define WORK "/tmp/kapi-conform"
 /* The child's alarm, and the parent's bound on a child that the alarm cannot stop. */
 #define ALARM_S 10
@@ -91,19 +85,6 @@ static struct kcase *cases;
 static int ncases;
 
 static const char *file;
-static int lineno;
-
-__attribute__((noreturn, format(printf, 1, 2))) static void bad(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "kapi_conform: %s:%d: ", file, lineno);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(2);
-}
 
 static int errno_by_name(const char *name)
 {
@@ -114,13 +95,6 @@ static int errno_by_name(const char *name)
 			return e;
 	}
 	return 0;
-}
-
-static const char *errname(int e)
-{
-	const char *n = e ? strerrorname_np(e) : NULL;
-
-	return e == 0 ? "success" : n ? n : "?";
 }
 
 /* The kinds of the report line (KAPI_KINDS, blank-separated): is kind one of them? */
@@ -148,13 +122,14 @@ static void parse_reports(char *s)
 		size_t k = strcspn(w, ":,");
 
 		if (!n || !known_kind(w, k))
-			bad("REPORTS '%s': '%.*s' is not a kind of " KAPI_KINDS, s, (int)n, w);
+			records_bad("REPORTS '%s': '%.*s' is not a kind of " KAPI_KINDS, s, (int)n,
+				    w);
 		if (k < n && (k + 1 == n || strspn(w + k + 1, "abcdefghijklmnopqrstuvwxyz"
 					    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != n - k - 1))
-			bad("REPORTS '%s': bad param in '%.*s'", s, (int)n, w);
+			records_bad("REPORTS '%s': bad param in '%.*s'", s, (int)n, w);
 		w += n;
 		if (*w == ',' && !*++w)
-			bad("REPORTS '%s' ends with a comma", s);
+			records_bad("REPORTS '%s' ends with a comma", s);
 	}
 }
 
@@ -175,67 +150,37 @@ static void parse_outcome(struct kcase *c, char *s)
 			int e = errno_by_name(name);
 
 			if (!e)
-				bad("OUTCOME '%s': unknown errno name '%s'", s, name);
+				records_bad("OUTCOME '%s': unknown errno name '%s'", s, name);
 			if (c->nerrnos == (int)(sizeof(c->errnos) / sizeof(c->errnos[0])))
-				bad("OUTCOME '%s': too many errnos", s);
+				records_bad("OUTCOME '%s': too many errnos", s);
 			c->errnos[c->nerrnos++] = e;
 		}
 		free(copy);
 		if (!c->nerrnos)
-			bad("OUTCOME '%s' names no errno", s);
+			records_bad("OUTCOME '%s' names no errno", s);
 	} else {
-		bad("unknown OUTCOME '%s' (any, fail, ok or errno:NAME|NAME...)", s);
+		records_bad("unknown OUTCOME '%s' (any, fail, ok or errno:NAME|NAME...)", s);
 	}
-}
-
-/* Splits line at TABs into at most max fields (the last one keeps the rest); returns how many. */
-static int split(char *line, char **f, int max)
-{
-	int n = 0;
-
-	f[n++] = line;
-	while (n < max && (line = strchr(line, '\t'))) {
-		*line++ = 0;
-		f[n++] = line;
-	}
-	return n;
 }
 
 static void parse_file(void)
 {
-	FILE *fp = fopen(file, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
-	int alloc = 0;
+	char *f[13];
+	int n, alloc = 0;
 
-	if (!fp) {
-		fprintf(stderr, "kapi_conform: %s: %s\n", file, strerror(errno));
-		exit(2);
-	}
-	while ((len = getline(&line, &cap, fp)) >= 0) {
-		char *f[13], err[256];
+	records_open(file);
+	while ((n = records_fields(f, 13))) {
+		char err[256];
 		struct kcase *c;
-		int n;
 
-		lineno++;
-		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-			line[--len] = 0;
-		if (line[0] == '#' || !line[strspn(line, " \t")])
-			continue;
-		if (ncases == alloc) {
-			alloc = alloc ? 2 * alloc : 256;
-			cases = realloc(cases, alloc * sizeof(*cases));
-			if (!cases)
-				bad("out of memory");
-		}
+		cases = records_grow(cases, ncases, &alloc, sizeof(*cases));
 		c = &cases[ncases];
 		memset(c, 0, sizeof(*c));
-		c->line = lineno;
-		n = split(strdup(line), f, 13);
+		c->line = records_line();
 		if (!strcmp(f[0], "skip")) {
 			if (n < 3)
-				bad("a skip record has 3 fields (skip NAME REASON), this one %d", n);
+				records_bad("a skip record has 3 fields (skip NAME REASON), this one %d",
+					    n);
 			c->skip = 1;
 			c->name = f[1];
 			c->why = f[2];
@@ -243,114 +188,48 @@ static void parse_file(void)
 			char *end;
 
 			if (n < 13)
-				bad("a case record has 13 fields (case NAME SYSCALL NR A0..A5 REPORTS OUTCOME WHY), this one %d",
-				    n);
+				records_bad("a case record has 13 fields (case NAME SYSCALL NR A0..A5 REPORTS OUTCOME WHY), this one %d",
+					    n);
 			c->name = f[1];
 			c->syscall = f[2];
 			c->nr = strtol(f[3], &end, 10);
 			if (!*f[3] || *end || c->nr < 0)
-				bad("bad syscall number '%s'", f[3]);
+				records_bad("bad syscall number '%s'", f[3]);
 			if (!*c->syscall || strchr(c->syscall, '/'))
-				bad("bad syscall name '%s'", c->syscall);
+				records_bad("bad syscall name '%s'", c->syscall);
 			for (int i = 0; i < NARGS; i++)
 				if (recipe_parse(f[4 + i], 0, &c->args[i], err, sizeof(err)))
-					bad("A%d: %s", i, err);
+					records_bad("A%d: %s", i, err);
 			c->reports = f[10];
 			parse_reports(c->reports);
 			parse_outcome(c, f[11]);
 			c->why = f[12];
 		} else {
-			bad("unknown record '%s' (case or skip)", f[0]);
+			records_bad("unknown record '%s' (case or skip)", f[0]);
 		}
 		if (!*c->name || strpbrk(c->name, " "))
-			bad("bad case name '%s'", c->name);
+			records_bad("bad case name '%s'", c->name);
 		for (int i = 0; i < ncases; i++)
 			if (!strcmp(cases[i].name, c->name))
-				bad("case name '%s' also on line %d", c->name, cases[i].line);
+				records_bad("case name '%s' also on line %d", c->name,
+					    cases[i].line);
 		ncases++;
 	}
-	free(line);
-	fclose(fp);
 }
 
 /* ---- running ---------------------------------------------------------------------------- */
 
-static int have_spec(const char *name)
-{
-	char path[256];
-
-	snprintf(path, sizeof(path), DBG "/specs/%s", name);
-	return access(path, F_OK) == 0;
-}
-
-static void clear_trace(void)
-{
-	int fd = open(TRACE, O_WRONLY | O_TRUNC);
-
-	if (fd < 0) {
-		perror(TRACE);
-		exit(2);
-	}
-	close(fd);
-}
-
-/* The reports in the trace buffer as comma-separated "kind:param" words into out ("-": none). */
-static void read_reports(char *out, size_t size)
-{
-	static char buf[1 << 20];
-	size_t len = 0, used = 0;
-	ssize_t n;
-	int fd = open(TRACE, O_RDONLY);
-	char *line, *save;
-
-	if (fd < 0) {
-		perror(TRACE);
-		exit(2);
-	}
-	while (len < sizeof(buf) - 1 && (n = read(fd, buf + len, sizeof(buf) - 1 - len)) > 0)
-		len += n;
-	close(fd);
-	buf[len] = 0;
-	out[0] = 0;
-	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		char kind[32], param[64];
-		const char *k = strstr(line, " " KAPI_KEY_KIND), *p = strstr(line, " " KAPI_KEY_PARAM);
-
-		if (line[0] == '#' || !strstr(line, KAPI_TRACE_MARKER) || !k || !p)
-			continue;
-		if (sscanf(k, " " KAPI_KEY_KIND "%31s", kind) != 1 ||
-		    sscanf(p, " " KAPI_KEY_PARAM "%63s", param) != 1)
-			continue;
-		used += snprintf(out + used, used < size ? size - used : 0, "%s%s%s%s",
-				 used ? "," : "", kind, strcmp(param, KAPI_REPORT_NONE) ? ":" : "",
-				 strcmp(param, KAPI_REPORT_NONE) ? param : "");
-	}
-	if (!used)
-		snprintf(out, size, "-");
-}
-
-static void on_alarm(int sig)
-{
-	(void)sig;
-}
-
 /* The child: fixtures, arguments, the call. Never returns. */
 static void child(const struct kcase *c, const char *dir)
 {
-	struct sigaction sa = { .sa_handler = on_alarm };	/* no SA_RESTART */
 	struct rcall call;
 	unsigned int need = 0;
-	int null;
 	long r;
 
-	/* The call may write to fd 1, or exec a program that does: not into our KTAP. */
-	null = open("/dev/null", O_RDWR);
-	if (null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0) {
+	if (stdio_to_null()) {
 		snprintf(res->msg, sizeof(res->msg), "/dev/null: %s", strerror(errno));
 		_exit(SETUP_FAILED);
 	}
-	if (null > 2)
-		close(null);
 	if (chdir(dir)) {
 		snprintf(res->msg, sizeof(res->msg), "chdir %s: %s", dir, strerror(errno));
 		_exit(SETUP_FAILED);
@@ -363,7 +242,7 @@ static void child(const struct kcase *c, const char *dir)
 	    rcall_build(&call, res->msg, sizeof(res->msg)))
 		_exit(SETUP_FAILED);
 	memcpy(res->word, call.word, sizeof(res->word));
-	if (sigaction(SIGALRM, &sa, NULL)) {
+	if (alarm_interrupts()) {
 		snprintf(res->msg, sizeof(res->msg), "sigaction: %s", strerror(errno));
 		_exit(SETUP_FAILED);
 	}
@@ -423,7 +302,7 @@ static void run_case(struct kcase *c, int index)
 {
 	char dir[64], got[1024], outcome[320];
 	int status, result_ok;
-	pid_t pid, w;
+	pid_t pid;
 
 	ntests++;
 	if (c->skip || !have_spec(c->syscall)) {
@@ -436,30 +315,14 @@ static void run_case(struct kcase *c, int index)
 	}
 	count_call(c->syscall);
 	snprintf(dir, sizeof(dir), WORK "/%d", index);
-	if (mkdir(dir, 0777) && errno != EEXIST) {
-		perror(dir);
-		exit(2);
-	}
+	work_dir(dir);
 	memset(res, 0, sizeof(*res));
-	fflush(stdout);
-	clear_trace();
-	pid = fork();
-	if (pid < 0) {
-		perror("fork");
-		exit(2);
-	}
+	pid = child_start();
 	if (pid == 0)
 		child(c, dir);
 	/* A call the alarm cannot interrupt: killed after WATCHDOG_S. */
-	alarm(WATCHDOG_S);
-	while ((w = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
-		kill(pid, SIGKILL);
-	alarm(0);
-	if (w != pid) {
-		perror("waitpid");
-		exit(2);
-	}
-	read_reports(got, sizeof(got));
+	child_wait(pid, &status, WATCHDOG_S);
+	trace_reports(got, sizeof(got), ',', "-");
 
 	if (res->returned) {
 		result_ok = outcome_ok(c, res->err);
@@ -502,18 +365,6 @@ static void run_case(struct kcase *c, int index)
 	}
 }
 
-/* The first line of a control file is "1"? */
-static int is_on(const char *path)
-{
-	char buf[8] = "";
-	int fd = open(path, O_RDONLY);
-	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
-
-	if (fd >= 0)
-		close(fd);
-	return n > 0 && buf[0] == '1';
-}
-
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -534,19 +385,13 @@ int main(int argc, char **argv)
 			" is not enabled; kapi_conform.sh does that\n");
 		return 2;
 	}
-	res = mmap(NULL, sizeof(*res), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (res == MAP_FAILED) {
-		perror("mmap");
-		return 2;
-	}
-	/* The parent's alarm only interrupts waitpid() (no SA_RESTART): the watchdog. */
-	if (sigaction(SIGALRM, &(struct sigaction){ .sa_handler = on_alarm }, NULL)) {
+	res = shared_alloc(sizeof(*res));
+	/* The parent's alarm only interrupts waitpid(): the watchdog. */
+	if (alarm_interrupts()) {
 		perror("sigaction");
 		return 2;
 	}
-	/* A tmpfs of our own: user xattrs, and nothing left behind after the run. */
-	mkdir(WORK, 0755);
-	if (mount("kapi-conform", WORK, "tmpfs", 0, "mode=0755")) {
+	if (work_tmpfs(WORK)) {
 		perror("mount tmpfs on " WORK);
 		return 2;
 	}

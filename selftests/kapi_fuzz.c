@@ -55,12 +55,12 @@
  * failure (a fixture that cannot be made in a fresh child).
  */
 #define _GNU_SOURCE
+#include "harness.h"
 #include "recipes.h"
 #include "kapi_report_format.h"	/* generated: the report line's markers and keys */
 
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -75,10 +75,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define DBG "/sys/kernel/debug/kapi_validator"
 #define STATS DBG "/stats"
-#define TRACING "/sys/kernel/tracing"
-#define TRACE TRACING "/trace"
 #define WORK "/tmp/kapi-fuzz"
 
 /* Calls of one syscall per child: a fork per BATCH calls, and the stats read twice per batch. */
@@ -144,21 +141,6 @@ static unsigned long died_in_call, died_after, died_building, watchdog_kills;
 
 /* ---- pools and allow list ---------------------------------------------------------------- */
 
-static const char *file;
-static int lineno;
-
-__attribute__((noreturn, format(printf, 1, 2))) static void bad(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "kapi_fuzz: %s:%d: ", file, lineno);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(2);
-}
-
 __attribute__((noreturn, format(printf, 1, 2))) static void die(const char *fmt, ...)
 {
 	va_list ap;
@@ -172,25 +154,14 @@ __attribute__((noreturn, format(printf, 1, 2))) static void die(const char *fmt,
 	exit(2);
 }
 
-static int split(char *line, char **f, int max)
-{
-	int n = 0;
-
-	f[n++] = line;
-	while (n < max && (line = strchr(line, '\t'))) {
-		*line++ = 0;
-		f[n++] = line;
-	}
-	return n;
-}
-
 static void parse_pool(struct fsys *s, int arg, char *text)
 {
 	char err[256], *save, *w;
 	int n = 1;
 
 	if (!*text || text[0] == ' ' || text[strlen(text) - 1] == ' ' || strstr(text, "  "))
-		bad("P%d: the pool '%s' must be recipes separated by single blanks", arg, text);
+		records_bad("P%d: the pool '%s' must be recipes separated by single blanks", arg,
+			    text);
 	for (const char *p = text; *p; p++)
 		n += *p == ' ';
 	s->pool[arg] = calloc(n, sizeof(struct recipe));
@@ -198,69 +169,52 @@ static void parse_pool(struct fsys *s, int arg, char *text)
 		struct recipe *r = &s->pool[arg][s->npool[arg]++];
 
 		if (recipe_parse(w, RECIPE_FUZZ, r, err, sizeof(err)))
-			bad("P%d: %s", arg, err);
+			records_bad("P%d: %s", arg, err);
 		s->need |= recipe_needs(r);
 	}
 }
 
 static void parse_pools(const char *path)
 {
-	FILE *fp = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
-	int alloc = 0;
+	char *f[9];
+	int n, alloc = 0;
 
-	file = path;
-	if (!fp)
-		die("%s: %s", path, strerror(errno));
-	while ((len = getline(&line, &cap, fp)) >= 0) {
-		char *f[9], *end;
+	records_open(path);
+	while ((n = records_fields(f, 9))) {
 		struct fsys *s;
-		int n;
+		char *end;
 
-		lineno++;
-		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-			line[--len] = 0;
-		if (line[0] == '#' || !line[strspn(line, " \t")])
-			continue;
-		if (nsys == alloc) {
-			alloc = alloc ? 2 * alloc : 64;
-			sys = realloc(sys, alloc * sizeof(*sys));
-			if (!sys)
-				bad("out of memory");
-		}
+		sys = records_grow(sys, nsys, &alloc, sizeof(*sys));
 		s = &sys[nsys];
 		memset(s, 0, sizeof(*s));
-		s->line = lineno;
-		n = split(strdup(line), f, 9);
+		s->line = records_line();
 		if (!strcmp(f[0], "nofuzz")) {
 			if (n < 3)
-				bad("a nofuzz record has 3 fields (nofuzz SYSCALL REASON), this one %d", n);
+				records_bad("a nofuzz record has 3 fields (nofuzz SYSCALL REASON), this one %d",
+					    n);
 			s->name = f[1];
 			s->reason = f[2];
 		} else if (!strcmp(f[0], "fuzz")) {
 			if (n != 9)
-				bad("a fuzz record has 9 fields (fuzz SYSCALL NR P0..P5), this one %d", n);
+				records_bad("a fuzz record has 9 fields (fuzz SYSCALL NR P0..P5), this one %d",
+					    n);
 			s->fuzz = 1;
 			s->name = f[1];
 			s->nr = strtol(f[2], &end, 10);
 			if (!*f[2] || *end || s->nr < 0)
-				bad("bad syscall number '%s'", f[2]);
+				records_bad("bad syscall number '%s'", f[2]);
 			for (int i = 0; i < NARGS; i++)
 				parse_pool(s, i, f[3 + i]);
 		} else {
-			bad("unknown record '%s' (fuzz or nofuzz)", f[0]);
+			records_bad("unknown record '%s' (fuzz or nofuzz)", f[0]);
 		}
 		if (!*s->name || strpbrk(s->name, " /"))
-			bad("bad syscall name '%s'", s->name);
+			records_bad("bad syscall name '%s'", s->name);
 		for (int i = 0; i < nsys; i++)
 			if (!strcmp(sys[i].name, s->name))
-				bad("%s also on line %d", s->name, sys[i].line);
+				records_bad("%s also on line %d", s->name, sys[i].line);
 		nsys++;
 	}
-	free(line);
-	fclose(fp);
 }
 
 struct allow {
@@ -271,29 +225,23 @@ static int nallows;
 
 static void parse_allow(const char *path)
 {
-	FILE *fp = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0;
+	char *line;
 
-	file = path;
-	lineno = 0;
-	if (!fp)
-		die("%s: %s", path, strerror(errno));
-	while (getline(&line, &cap, fp) >= 0) {
+	records_open(path);
+	while ((line = records_next())) {
 		char sc[64], kind[32], param[64];
 		struct allow *a;
 		int at = 0, ok = 0;
 
-		lineno++;
-		line[strcspn(line, "\r\n")] = 0;
-		if (line[strspn(line, " \t")] == '#' || !line[strspn(line, " \t")])
+		/* Here a comment may be indented. */
+		if (line[strspn(line, " \t")] == '#')
 			continue;
 		if (sscanf(line, "%63s %31s %63s %n", sc, kind, param, &at) != 3 || !line[at])
-			bad("an allowed finding is 'SYSCALL KIND PARAM REASON...'");
+			records_bad("an allowed finding is 'SYSCALL KIND PARAM REASON...'");
 		for (int k = 0; k < NKINDS; k++)
 			ok |= !strcmp(kind, kinds[k]);
 		if (!ok)
-			bad("'%s' is not a kind of " KAPI_DISAGREEMENT_KINDS, kind);
+			records_bad("'%s' is not a kind of " KAPI_DISAGREEMENT_KINDS, kind);
 		allows = realloc(allows, (nallows + 1) * sizeof(*allows));
 		a = &allows[nallows++];
 		a->syscall = strdup(sc);
@@ -301,8 +249,6 @@ static void parse_allow(const char *path)
 		a->param = strdup(param);
 		a->reason = strdup(line + at);
 	}
-	free(line);
-	fclose(fp);
 }
 
 /* The allow entry of a finding (param NULL: not known, matches none but kinds without one). */
@@ -346,11 +292,6 @@ static void draw(const struct fsys *s, unsigned long i, struct rcall *c)
 	}
 }
 
-static void on_alarm(int sig)
-{
-	(void)sig;
-}
-
 __attribute__((noreturn, format(printf, 1, 2))) static void child_fail(const char *fmt, ...)
 {
 	va_list ap;
@@ -367,19 +308,17 @@ __attribute__((noreturn, format(printf, 1, 2))) static void child_fail(const cha
 static void child(const struct fsys *s, unsigned long first, unsigned long from, unsigned long to,
 		  const char *dir)
 {
-	struct sigaction sa = { .sa_handler = on_alarm };	/* no SA_RESTART */
 	struct itimerval it = { .it_value = { 0, INTERRUPT_MS * 1000 } };
-	int null = open("/dev/null", O_RDWR);
 
 	/* Calls may write to any descriptor: stdio goes nowhere; nothing else is open. */
-	if (null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0)
+	if (stdio_to_null())
 		child_fail("/dev/null: %s", strerror(errno));
 	close_range(3, ~0U, 0);
 	if (chdir(dir))
 		child_fail("chdir %s: %s", dir, strerror(errno));
 	if (recipes_fixtures(s->need, sh->msg, sizeof(sh->msg)))
 		_exit(SETUP_FAILED);
-	if (sigaction(SIGALRM, &sa, NULL))
+	if (alarm_interrupts())
 		child_fail("sigaction: %s", strerror(errno));
 	for (unsigned long i = from; i < to; i++) {
 		struct slot *sl = &sh->slot[i - first];
@@ -479,18 +418,12 @@ static pid_t run_child(const struct fsys *s, unsigned long first, unsigned long 
 static void read_stats(const char *name, unsigned long out[NKINDS])
 {
 	static char buf[1 << 16];
-	int col[NKINDS], fd = open(STATS, O_RDONLY);
-	size_t len = 0;
-	ssize_t n;
+	int col[NKINDS];
 	char *line, *save;
 
 	memset(out, 0, NKINDS * sizeof(out[0]));
-	if (fd < 0)
+	if (read_all(STATS, buf, sizeof(buf)) < 0)
 		return;
-	while (len < sizeof(buf) - 1 && (n = read(fd, buf + len, sizeof(buf) - 1 - len)) > 0)
-		len += n;
-	close(fd);
-	buf[len] = 0;
 	for (int k = 0; k < NKINDS; k++)
 		col[k] = -1;
 	line = strtok_r(buf, "\n", &save);
@@ -795,17 +728,6 @@ static void batch(struct fsys *s, unsigned long first, unsigned long n)
 	}
 }
 
-static int is_on(const char *path)
-{
-	char buf[8] = "";
-	int fd = open(path, O_RDONLY);
-	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
-
-	if (fd >= 0)
-		close(fd);
-	return n > 0 && buf[0] == '1';
-}
-
 static struct fsys *find_sys(const char *name)
 {
 	for (int i = 0; i < nsys; i++)
@@ -889,12 +811,9 @@ int main(int argc, char **argv)
 			sys[i].selected = sys[i].fuzz;
 	}
 	for (int i = 0; i < nsys; i++) {
-		char spec[256];
-
 		if (!sys[i].selected)
 			continue;
-		snprintf(spec, sizeof(spec), DBG "/specs/%s", sys[i].name);
-		if (have_stats && access(spec, F_OK)) {
+		if (have_stats && !have_spec(sys[i].name)) {
 			printf("# kapi_fuzz: %s: no spec built in, not fuzzed\n", sys[i].name);
 			sys[i].selected = 0;
 			continue;
@@ -919,11 +838,10 @@ int main(int argc, char **argv)
 	if (sh == MAP_FAILED)
 		die("mmap: %s", strerror(errno));
 	signal(SIGPIPE, SIG_IGN);
-	if (sigaction(SIGALRM, &(struct sigaction){ .sa_handler = on_alarm }, NULL))
+	if (alarm_interrupts())
 		die("sigaction: %s", strerror(errno));
-	/* A tmpfs of our own (user xattrs, nothing left behind); a plain directory without root. */
-	mkdir(WORK, 0755);
-	if (mount("kapi-fuzz", WORK, "tmpfs", 0, "mode=0755"))
+	/* A tmpfs of our own (see work_tmpfs()); without root, a plain directory. */
+	if (work_tmpfs(WORK))
 		printf("# kapi_fuzz: cannot mount a tmpfs on " WORK " (%s): using the directory\n",
 		       strerror(errno));
 	clock_gettime(CLOCK_MONOTONIC, &t0);
