@@ -141,6 +141,7 @@ impl fmt::Display for AllowedDisplay<'_> {
 /// Displays the values a constraint compares an argument with, as the parameter's type reads
 /// them: `[1, 0x7fffffffffffffff]`, `0x13`, `{16, -1}`, `8`, `page size 4096`; nothing for a
 /// kind without values (`nonzero`, `fd`, `power_of_two`, `no_wrap`).
+#[cfg(feature = "host")]
 pub struct ValuesDisplay<'a> {
     /// The parameter's type (signedness of the values).
     pub ty: ArgType,
@@ -148,6 +149,7 @@ pub struct ValuesDisplay<'a> {
     pub kind: &'a ConstraintKind,
 }
 
+#[cfg(feature = "host")]
 impl fmt::Display for ValuesDisplay<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let ty = self.ty;

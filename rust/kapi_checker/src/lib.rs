@@ -12,9 +12,11 @@
 //! it registers; the host tests exercise exactly the code the kernel runs. Nothing here
 //! allocates, panics, or loops over anything but a spec's bounded, static slices.
 //!
-//! The host tools build on the same types: the table generator writes them with [`RustExpr`],
-//! and the optional `serde` feature (off in the kernel build) makes the ones a resolved spec
-//! holds `Serialize`.
+//! The host tools build on the same types. What only they use is behind the `host` feature,
+//! off in the kernel build: the table generator's Rust expressions (`RustExpr`), the reader of
+//! report lines (`report::parse`), each constraint kind's boundary values for the generated
+//! tests (`probes`). The optional `serde` feature makes the types a resolved spec holds
+//! `Serialize`.
 
 #![no_std]
 #![forbid(unsafe_code)]
@@ -25,6 +27,7 @@ mod check;
 #[path = "coverage_bits.rs"]
 pub mod coverage;
 mod display;
+#[cfg(feature = "host")]
 pub mod probes;
 pub mod report;
 mod spec;
@@ -33,8 +36,12 @@ pub use check::{
     check_entry, check_exit, errno_of, Entry, Exit, Prediction, Verdict, Violation, ViolationKind,
     EINTR, ERESTARTNOHAND, ERESTARTNOINTR, ERESTARTSYS, ERESTART_RESTARTBLOCK, MAX_VIOLATIONS,
 };
-pub use display::{AllowedDisplay, MessageBuf, ValuesDisplay, MESSAGE_CAPACITY};
+#[cfg(feature = "host")]
+pub use display::ValuesDisplay;
+pub use display::{AllowedDisplay, MessageBuf, MESSAGE_CAPACITY};
+#[cfg(feature = "host")]
+pub use spec::RustExpr;
 pub use spec::{
     ArgType, Constraint, ConstraintKind, Errnos, ErrorList, ErrorSpec, ParamSpec, ReturnCheck,
-    RustExpr, SyscallSpec, AT_FDCWD, MAX_ERRNO, MAX_PARAMS,
+    SyscallSpec, AT_FDCWD, MAX_ERRNO, MAX_PARAMS,
 };

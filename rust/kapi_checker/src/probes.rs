@@ -6,8 +6,7 @@
 //!
 //! [`probes`] calls back once per value: its label, where it lies ([`ProbeValue`]) and whether
 //! it breaks the constraint. Values are bit patterns of the parameter's type ([`ArgType`]), at
-//! its width and signedness. It is generic over the callback, so nothing of it is compiled into
-//! the kernel module, which never calls it.
+//! its width and signedness. Host tools only (the `host` feature): the module never calls it.
 
 use core::fmt;
 

@@ -221,225 +221,238 @@ impl fmt::Display for Report<'_> {
     }
 }
 
-/// Where a parsed report line came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Source {
-    /// A dmesg line ([`DMESG_MARKER`]).
-    Dmesg,
-    /// A trace buffer line ([`TRACE_MARKER`]).
-    Trace,
-}
+#[cfg(feature = "host")]
+pub use reader::{parse, ParseError, ParsedReport, Source};
 
-impl Source {
-    /// What a message calls a line from this source.
-    pub const fn what(self) -> &'static str {
-        match self {
-            Source::Dmesg => "dmesg line",
-            Source::Trace => "trace event",
-        }
+/// The reader of report lines: host tools only (the `host` feature; the module never reads
+/// them back, and does not carry this code).
+#[cfg(feature = "host")]
+mod reader {
+    use core::fmt;
+
+    use super::{DMESG_MARKER, FIELDS, NONE, TRACE_MARKER};
+    use crate::check::ViolationKind;
+
+    /// Where a parsed report line came from.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Source {
+        /// A dmesg line ([`DMESG_MARKER`]).
+        Dmesg,
+        /// A trace buffer line ([`TRACE_MARKER`]).
+        Trace,
     }
-}
 
-/// A report line read back by [`parse`]: every field, borrowed from the line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ParsedReport<'a> {
-    /// dmesg or trace buffer.
-    pub source: Source,
-    /// Syscall name.
-    pub syscall: &'a str,
-    /// Syscall number.
-    pub nr: u32,
-    /// The calling task's pid.
-    pub pid: i32,
-    /// The calling task's name.
-    pub comm: &'a str,
-    /// The kind.
-    pub kind: ViolationKind,
-    /// Parameter name or [`NONE`].
-    pub param: &'a str,
-    /// The argument's value.
-    pub value: u64,
-    /// What the spec allows (without the quotes).
-    pub allowed: &'a str,
-    /// The return value; `None` for `ret=-`.
-    pub ret: Option<i64>,
-    /// Errno name or [`NONE`].
-    pub errno: &'a str,
-}
-
-/// Why a report line could not be read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ParseError<'a> {
-    /// A key is missing where it is due: `key` itself, or the next key after `after`'s value.
-    Missing {
-        /// Which line it is.
-        source: Source,
-        /// The key expected.
-        key: &'static str,
-        /// The key whose value should end at it (`None`: expected at the start).
-        after: Option<&'static str>,
-        /// What is there instead.
-        found: &'a str,
-    },
-    /// A value is not of its field's form.
-    Value {
-        /// The key.
-        key: &'static str,
-        /// What it should be.
-        expected: &'static str,
-        /// What it is.
-        found: &'a str,
-    },
-    /// `kind=` is not a [`ViolationKind::name`].
-    Kind {
-        /// What it is.
-        found: &'a str,
-    },
-}
-
-impl fmt::Display for ParseError<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            ParseError::Missing {
-                source,
-                key,
-                after: None,
-                found,
-            } => {
-                write!(f, "expected `{key}=` in a {} (fields:", source.what())?;
-                for k in FIELDS {
-                    write!(f, " {k}=")?;
-                }
-                let found = found.get(..found.len().min(24)).unwrap_or(found);
-                write!(f, "), found `{found}`")
-            }
-            ParseError::Missing {
-                source,
-                key,
-                after: Some(after),
-                ..
-            } => write!(
-                f,
-                "expected `{key}=` after `{after}=` in a {}",
-                source.what()
-            ),
-            ParseError::Value {
-                key,
-                expected,
-                found,
-            } => write!(f, "expected {expected} after `{key}=`, found `{found}`"),
-            ParseError::Kind { found } => {
-                f.write_str("expected a kind (")?;
-                for (i, k) in ViolationKind::ALL.iter().enumerate() {
-                    let sep = if i == 0 { "" } else { ", " };
-                    write!(f, "{sep}{}", k.name())?;
-                }
-                write!(f, ") after `kind=`, found `{found}`")
+    impl Source {
+        /// What a message calls a line from this source.
+        pub const fn what(self) -> &'static str {
+            match self {
+                Source::Dmesg => "dmesg line",
+                Source::Trace => "trace event",
             }
         }
     }
-}
 
-/// Reads a report line from dmesg or a trace buffer: `Ok(None)` if it has no marker (another
-/// line). Anything before the marker (dmesg's timestamp, the tracer's task, CPU and time
-/// columns) is ignored.
-pub fn parse(line: &str) -> Result<Option<ParsedReport<'_>>, ParseError<'_>> {
-    let (source, rest) = if let Some(at) = line.find(TRACE_MARKER) {
-        (Source::Trace, line.get(at + TRACE_MARKER.len()..))
-    } else if let Some(at) = line.find(DMESG_MARKER) {
-        (Source::Dmesg, line.get(at + DMESG_MARKER.len()..))
-    } else {
-        return Ok(None);
-    };
-    let mut values = [""; FIELDS.len()];
-    split_fields(source, rest.unwrap_or("").trim_end(), &mut values)?;
-    let [syscall, nr, pid, comm, kind, param, value, allowed, ret, errno] = values;
-    let bad = |key, expected, found| ParseError::Value {
-        key,
-        expected,
-        found,
-    };
-    if syscall.is_empty()
-        || !syscall
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_')
-    {
-        return Err(bad("syscall", "a syscall name", syscall));
+    /// A report line read back by [`parse`]: every field, borrowed from the line.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub struct ParsedReport<'a> {
+        /// dmesg or trace buffer.
+        pub source: Source,
+        /// Syscall name.
+        pub syscall: &'a str,
+        /// Syscall number.
+        pub nr: u32,
+        /// The calling task's pid.
+        pub pid: i32,
+        /// The calling task's name.
+        pub comm: &'a str,
+        /// The kind.
+        pub kind: ViolationKind,
+        /// Parameter name or [`NONE`].
+        pub param: &'a str,
+        /// The argument's value.
+        pub value: u64,
+        /// What the spec allows (without the quotes).
+        pub allowed: &'a str,
+        /// The return value; `None` for `ret=-`.
+        pub ret: Option<i64>,
+        /// Errno name or [`NONE`].
+        pub errno: &'a str,
     }
-    Ok(Some(ParsedReport {
-        source,
-        syscall,
-        nr: nr.parse().map_err(|_| bad("nr", "a number", nr))?,
-        pid: pid.parse().map_err(|_| bad("pid", "a number", pid))?,
-        comm,
-        kind: ViolationKind::from_name(kind).ok_or(ParseError::Kind { found: kind })?,
-        param,
-        value: value
-            .strip_prefix("0x")
-            .and_then(|hex| u64::from_str_radix(hex, 16).ok())
-            .ok_or(bad("value", "a hex number (0x...)", value))?,
-        allowed: allowed
-            .strip_prefix('"')
-            .and_then(|a| a.strip_suffix('"'))
-            .ok_or(bad("allowed", "a quoted text", allowed))?,
-        ret: match ret {
-            NONE => None,
-            r => Some(r.parse().map_err(|_| bad("ret", "a number or -", r))?),
+
+    /// Why a report line could not be read.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum ParseError<'a> {
+        /// A key is missing where it is due: `key` itself, or the next key after `after`'s value.
+        Missing {
+            /// Which line it is.
+            source: Source,
+            /// The key expected.
+            key: &'static str,
+            /// The key whose value should end at it (`None`: expected at the start).
+            after: Option<&'static str>,
+            /// What is there instead.
+            found: &'a str,
         },
-        errno,
-    }))
-}
+        /// A value is not of its field's form.
+        Value {
+            /// The key.
+            key: &'static str,
+            /// What it should be.
+            expected: &'static str,
+            /// What it is.
+            found: &'a str,
+        },
+        /// `kind=` is not a [`ViolationKind::name`].
+        Kind {
+            /// What it is.
+            found: &'a str,
+        },
+    }
 
-/// Splits `rest` (`k1=v1 k2=v2 ...`) into the values of [`FIELDS`], which must all come, in
-/// order. A value runs up to the next ` <key>=`, so it may hold blanks.
-fn split_fields<'a>(
-    source: Source,
-    mut rest: &'a str,
-    out: &mut [&'a str; FIELDS.len()],
-) -> Result<(), ParseError<'a>> {
-    for (i, key) in FIELDS.iter().enumerate() {
-        let value_start = rest
-            .strip_prefix(key)
-            .and_then(|r| r.strip_prefix('='))
-            .ok_or(ParseError::Missing {
-                source,
-                key,
-                after: None,
-                found: rest,
-            })?;
-        let (value, next) = match FIELDS.get(i + 1) {
-            Some(next_key) => {
-                let at = find_key(value_start, next_key).ok_or(ParseError::Missing {
+    impl fmt::Display for ParseError<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match *self {
+                ParseError::Missing {
                     source,
-                    key: next_key,
-                    after: Some(key),
-                    found: value_start,
-                })?;
-                (
-                    value_start.get(..at).unwrap_or(""),
-                    value_start.get(at + 1..).unwrap_or(""),
-                )
+                    key,
+                    after: None,
+                    found,
+                } => {
+                    write!(f, "expected `{key}=` in a {} (fields:", source.what())?;
+                    for k in FIELDS {
+                        write!(f, " {k}=")?;
+                    }
+                    let found = found.get(..found.len().min(24)).unwrap_or(found);
+                    write!(f, "), found `{found}`")
+                }
+                ParseError::Missing {
+                    source,
+                    key,
+                    after: Some(after),
+                    ..
+                } => write!(
+                    f,
+                    "expected `{key}=` after `{after}=` in a {}",
+                    source.what()
+                ),
+                ParseError::Value {
+                    key,
+                    expected,
+                    found,
+                } => write!(f, "expected {expected} after `{key}=`, found `{found}`"),
+                ParseError::Kind { found } => {
+                    f.write_str("expected a kind (")?;
+                    for (i, k) in ViolationKind::ALL.iter().enumerate() {
+                        let sep = if i == 0 { "" } else { ", " };
+                        write!(f, "{sep}{}", k.name())?;
+                    }
+                    write!(f, ") after `kind=`, found `{found}`")
+                }
             }
-            None => (value_start, ""),
-        };
-        if let Some(slot) = out.get_mut(i) {
-            *slot = value;
         }
-        rest = next;
     }
-    Ok(())
-}
 
-/// Where ` <key>=` starts in `s`.
-fn find_key(s: &str, key: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(at) = s.get(from..)?.find(' ') {
-        let at = from + at;
-        let after = s.get(at + 1..)?;
-        if after.strip_prefix(key).is_some_and(|r| r.starts_with('=')) {
-            return Some(at);
+    /// Reads a report line from dmesg or a trace buffer: `Ok(None)` if it has no marker (another
+    /// line). Anything before the marker (dmesg's timestamp, the tracer's task, CPU and time
+    /// columns) is ignored.
+    pub fn parse(line: &str) -> Result<Option<ParsedReport<'_>>, ParseError<'_>> {
+        let (source, rest) = if let Some(at) = line.find(TRACE_MARKER) {
+            (Source::Trace, line.get(at + TRACE_MARKER.len()..))
+        } else if let Some(at) = line.find(DMESG_MARKER) {
+            (Source::Dmesg, line.get(at + DMESG_MARKER.len()..))
+        } else {
+            return Ok(None);
+        };
+        let mut values = [""; FIELDS.len()];
+        split_fields(source, rest.unwrap_or("").trim_end(), &mut values)?;
+        let [syscall, nr, pid, comm, kind, param, value, allowed, ret, errno] = values;
+        let bad = |key, expected, found| ParseError::Value {
+            key,
+            expected,
+            found,
+        };
+        if syscall.is_empty()
+            || !syscall
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        {
+            return Err(bad("syscall", "a syscall name", syscall));
         }
-        from = at + 1;
+        Ok(Some(ParsedReport {
+            source,
+            syscall,
+            nr: nr.parse().map_err(|_| bad("nr", "a number", nr))?,
+            pid: pid.parse().map_err(|_| bad("pid", "a number", pid))?,
+            comm,
+            kind: ViolationKind::from_name(kind).ok_or(ParseError::Kind { found: kind })?,
+            param,
+            value: value
+                .strip_prefix("0x")
+                .and_then(|hex| u64::from_str_radix(hex, 16).ok())
+                .ok_or(bad("value", "a hex number (0x...)", value))?,
+            allowed: allowed
+                .strip_prefix('"')
+                .and_then(|a| a.strip_suffix('"'))
+                .ok_or(bad("allowed", "a quoted text", allowed))?,
+            ret: match ret {
+                NONE => None,
+                r => Some(r.parse().map_err(|_| bad("ret", "a number or -", r))?),
+            },
+            errno,
+        }))
     }
-    None
+
+    /// Splits `rest` (`k1=v1 k2=v2 ...`) into the values of [`FIELDS`], which must all come, in
+    /// order. A value runs up to the next ` <key>=`, so it may hold blanks.
+    fn split_fields<'a>(
+        source: Source,
+        mut rest: &'a str,
+        out: &mut [&'a str; FIELDS.len()],
+    ) -> Result<(), ParseError<'a>> {
+        for (i, key) in FIELDS.iter().enumerate() {
+            let value_start = rest
+                .strip_prefix(key)
+                .and_then(|r| r.strip_prefix('='))
+                .ok_or(ParseError::Missing {
+                    source,
+                    key,
+                    after: None,
+                    found: rest,
+                })?;
+            let (value, next) = match FIELDS.get(i + 1) {
+                Some(next_key) => {
+                    let at = find_key(value_start, next_key).ok_or(ParseError::Missing {
+                        source,
+                        key: next_key,
+                        after: Some(key),
+                        found: value_start,
+                    })?;
+                    (
+                        value_start.get(..at).unwrap_or(""),
+                        value_start.get(at + 1..).unwrap_or(""),
+                    )
+                }
+                None => (value_start, ""),
+            };
+            if let Some(slot) = out.get_mut(i) {
+                *slot = value;
+            }
+            rest = next;
+        }
+        Ok(())
+    }
+
+    /// Where ` <key>=` starts in `s`.
+    fn find_key(s: &str, key: &str) -> Option<usize> {
+        let mut from = 0;
+        while let Some(at) = s.get(from..)?.find(' ') {
+            let at = from + at;
+            let after = s.get(at + 1..)?;
+            if after.strip_prefix(key).is_some_and(|r| r.starts_with('=')) {
+                return Some(at);
+            }
+            from = at + 1;
+        }
+        None
+    }
 }

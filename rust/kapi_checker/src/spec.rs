@@ -16,6 +16,7 @@
 //! coverage output use) and [`RustExpr`] (the Rust expression the table generator writes).
 //! With the `serde` feature (host tools only) they are also `Serialize`.
 
+#[cfg(feature = "host")]
 use core::fmt;
 
 /// Number of argument registers a system call has.
@@ -494,9 +495,11 @@ impl SyscallSpec {
 /// `RustExpr(&ConstraintKind::Mask { valid: 1 })` displays as
 /// `kapi_checker::ConstraintKind::Mask { valid: 0x1 }`. Paths start at the crate name, so the
 /// output compiles wherever the `kapi_checker` crate is reachable.
+#[cfg(feature = "host")]
 #[derive(Clone, Copy, Debug)]
 pub struct RustExpr<'a, T: ?Sized>(pub &'a T);
 
+#[cfg(feature = "host")]
 impl fmt::Display for RustExpr<'_, ArgType> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let ArgType { bits, signed } = *self.0;
@@ -504,6 +507,7 @@ impl fmt::Display for RustExpr<'_, ArgType> {
     }
 }
 
+#[cfg(feature = "host")]
 impl fmt::Display for RustExpr<'_, ConstraintKind> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("kapi_checker::ConstraintKind::")?;
@@ -531,6 +535,7 @@ impl fmt::Display for RustExpr<'_, ConstraintKind> {
 }
 
 /// A list of values: `&[0x1, 0x2]`.
+#[cfg(feature = "host")]
 impl fmt::Display for RustExpr<'_, [u64]> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("&[")?;
@@ -544,6 +549,7 @@ impl fmt::Display for RustExpr<'_, [u64]> {
     }
 }
 
+#[cfg(feature = "host")]
 impl fmt::Display for RustExpr<'_, ReturnCheck> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("kapi_checker::ReturnCheck::")?;
@@ -557,7 +563,7 @@ impl fmt::Display for RustExpr<'_, ReturnCheck> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "host"))]
 mod tests {
     extern crate std;
 
