@@ -19,7 +19,7 @@
 //!
 //! This is the only definition of the line: the module formats it with [`Report`] (for both
 //! outputs: the trace event prints the line it is given), the `kapi` tool parses it with
-//! [`parse`], and the guest scripts take the markers and keys from `kapi report-format`.
+//! `parse` (host tools), and the guest scripts take the markers and keys from `kapi report-format`.
 
 use core::fmt::{self, Write};
 
