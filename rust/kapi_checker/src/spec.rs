@@ -321,7 +321,7 @@ impl Constraint {
 /// checker normalises them again before use, so for a signed type narrower than 64 bits a
 /// width-truncated pattern (`0xffffffff` for an `int` -1) means the same as the sign-extended one.
 ///
-/// A new kind is added here (with its [`name`](Self::name) and its [`RustExpr`]), in the checks
+/// A new kind is added here (with its [`name`](Self::name) and its `RustExpr`), in the checks
 /// of `check.rs` and in the displays of `display.rs`; on the host, the spec parser gives it a
 /// text form and the resolver its numbers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
