@@ -24,7 +24,7 @@ out=$("$SELF"/kapi_fuzz --allow "$SELF"/fuzz_allow.txt "$pools" "$SEED" "$CALLS"
 rc=$?
 # The per-syscall lines as diagnostics; the reproducers and the summary are comments already.
 printf '%s\n' "$out" | sed '/^# /!s/^/# /'
-summary=$(printf '%s\n' "$out" | sed -n 's/^# kapi_fuzz: //p')
+summary=$(printf '%s\n' "$out" | sed -n 's/^# kapi_fuzz: \(seed=.*\)/\1/p' | head -n 1)
 check "oracle fuzzing of every spec: ${summary:-no summary (kapi_fuzz exit $rc)}" test "$rc" = 0
 echo 0 > $TRACE/events/$KAPI_TRACE_EVENT/enable
 echo "$was" > $DBG/enabled
