@@ -43,7 +43,10 @@ endif
 CHECKOUT_KEY := $(shell printf '%s' '$(ROOT)' | sha256sum | cut -c1-8)
 MODULE_OUT = $(KAPI_CACHE)/module/$(notdir $(KDIR_RESOLVED))-$(CHECKOUT_KEY)
 VARIANT_OUT = $(MODULE_OUT)-variant
-VARIANT_SPECS := $(sort $(wildcard $(ROOT)/selftests/variant/*.kapi))
+# The test variant: the wrong-on-purpose specs of selftests/variant/, and the real specs of the
+# calls kapi_threads blocks in and makes around them.
+VARIANT_SPECS := $(sort $(wildcard $(ROOT)/selftests/variant/*.kapi)) \
+	$(addprefix $(ROOT)/specs/,$(addsuffix .kapi,read write epoll_wait epoll_create1 epoll_ctl eventfd2 pipe2))
 EMPTY_OUT = $(MODULE_OUT)-empty-probe
 
 # KERNEL=test (default) or KERNEL=debug: which cached kernel to build and use when no KDIR is

@@ -22,7 +22,8 @@ restore() {
 }
 rmmod kapi_validator
 check "the test variant loads with enabled=1" insmod $VARIANT enabled=1
-check "the test variant lists its 3 specs" grep -q '^Total: 3 specifications' $DBG/list
+check "the test variant lists its 10 specs (3 wrong on purpose, 7 real ones for kapi_threads)" \
+	grep -q '^Total: 10 specifications' $DBG/list
 echo 1 > $TRACE/events/$KAPI_TRACE_EVENT/enable
 echo 0 > $DBG/stats
 
@@ -51,6 +52,32 @@ counts="$(count mlock2 arg) $(count mlock2 undeclared_errno) $(count mlock2 orac
 counts="$counts $(count munlock arg) $(count munlock oracle_success) $(count sched_getscheduler bad_success)"
 check "stats count each kind exactly (mlock2 arg, undeclared, oracle_errno; munlock arg, oracle_success; sched_getscheduler bad_success: $counts)" \
 	test "$counts" = "1 1 1 1 1 1"
+
+# Every exit judged at any concurrency: 10,000 threads blocked at once in read() and
+# epoll_wait() while another process makes calls, two calls judged wrongly on purpose made
+# meanwhile, then all woken (kapi_threads.c). Its counts are exact: made = calls = exits.
+THREADS=10000
+echo $((THREADS * 2 + 1000)) > /proc/sys/kernel/threads-max
+dmesg -c >/dev/null
+echo > $TRACE/trace
+PID=$(sh -c 'echo $$ >&2; exec '"$SELF"'/kapi_threads '$THREADS' >/tmp/kapi-threads.out 2>&1' 2>&1)
+rc=$?
+OUT=$(cat /tmp/kapi-threads.out)
+echo "$OUT" | sed 's/^/# /'
+check "kapi_threads: $THREADS threads blocked at once (exit status $rc)" \
+	sh -c "test $rc = 0 && grep -q '^blocked=$THREADS of $THREADS ' /tmp/kapi-threads.out"
+for s in read write epoll_wait epoll_create1 epoll_ctl eventfd2 pipe2 mlock2 munlock; do
+	line=$(grep "^count $s " /tmp/kapi-threads.out)
+	made=$(field made "$line") calls=$(field calls "$line") exits=$(field exits "$line")
+	check "kapi_threads $s: made $made, calls $calls, exits $exits, untracked $(field untracked "$line")" \
+		test -n "$made" -a "$made" -gt 0 -a "$made" = "$calls" -a "$made" = "$exits" \
+		-a "$(field untracked "$line")" = 0
+done
+expect "the oracle verdicts of two calls made while $THREADS threads are blocked" \
+	'syscall=mlock2 nr=325 comm=kapi_threads kind=arg param=flags value=0x80 allowed="mask 0x1" ret=- errno=-' \
+	'syscall=mlock2 nr=325 comm=kapi_threads kind=oracle_errno param=flags value=0x80 allowed="EPERM (mask 0x1)" ret=-22 errno=EINVAL' \
+	'syscall=munlock nr=150 comm=kapi_threads kind=arg param=len value=0x2000 allowed="range [0, 0x1000]" ret=- errno=-' \
+	'syscall=munlock nr=150 comm=kapi_threads kind=oracle_success param=len value=0x2000 allowed="EINVAL (range [0, 0x1000])" ret=0 errno=-'
 
 echo 0 > $TRACE/events/$KAPI_TRACE_EVENT/enable
 check "the test variant unloads while enabled" rmmod kapi_validator

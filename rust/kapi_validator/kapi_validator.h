@@ -8,7 +8,6 @@
 
 #include <linux/types.h>
 
-struct pt_regs;
 struct task_struct;
 
 /* A string that is not NUL-terminated: Rust `&str`s cross as pointer and length. */
@@ -48,15 +47,35 @@ bool kapi_trace_event_ready(void);
 /* Whether debugfs holds dir/sub/name (sub may be NULL). */
 bool kapi_debugfs_exists(const char *dir, const char *sub, const char *name);
 
-/* The six argument words of the syscall `task` (current) is making, from its registers. */
-void kapi_syscall_get_arguments(struct task_struct *task, struct pt_regs *regs,
-				unsigned long *args);
+/*
+ * How the exit of a syscall can be judged (probes.rs says why): from its registers at exit;
+ * from what its entry saw, kept until its exit; not at all.
+ */
+enum kapi_pairing {
+	KAPI_PAIRING_REGS,
+	KAPI_PAIRING_ENTRY,
+	KAPI_PAIRING_NONE,
+};
+
+/* Whether `task` (current) is being killed. */
+bool kapi_fatal_signal_pending(struct task_struct *task);
 
 /*
- * The probes' entry points into Rust (probes.rs); `task` is current, passed along as the key
- * of the call's in-flight state.
+ * The spec index (Rust, spec_tables.rs): kapi_spec_index[nr] is the position of syscall nr's
+ * spec in the spec tables, or KAPI_NO_SPEC; the array has kapi_spec_index_len entries.
  */
-void kapi_validator_sys_enter(long nr, struct pt_regs *regs, struct task_struct *task);
-void kapi_validator_sys_exit(long nr, long ret, struct task_struct *task);
+#define KAPI_NO_SPEC 0xffff
+extern const __u16 kapi_spec_index[];
+extern const __kernel_size_t kapi_spec_index_len;
+
+/*
+ * The probes' entry points into Rust (probes.rs), for a syscall with a spec: its position in the
+ * spec tables, its six argument words, how its exit is judged and the task (current), passed
+ * along as the key of a call's kept entry state.
+ */
+void kapi_validator_sys_enter(unsigned long idx, const unsigned long *args,
+			      enum kapi_pairing pairing, struct task_struct *task);
+void kapi_validator_sys_exit(unsigned long idx, const unsigned long *args, long ret,
+			     enum kapi_pairing pairing, struct task_struct *task);
 
 #endif /* KAPI_VALIDATOR_H */

@@ -2,9 +2,10 @@
 /*
  * The part of kapi_validator that only C can reach: finding the sys_enter/sys_exit tracepoints
  * (they are not exported), registering probes on them and synchronising their removal, reading
- * syscall arguments from pt_regs (static inline helpers), rate limiting, and the trace event.
+ * syscall arguments and work flags (static inline helpers), rate limiting, and the trace event.
  *
- * The probes do no checking: they hand the syscall number and argument words to Rust.
+ * The probes do no checking: they look the syscall up in the spec index the Rust tables export
+ * and hand a syscall with a spec, its argument words and its work flags to Rust.
  */
 #include <linux/compat.h>
 #include <linux/debugfs.h>
@@ -33,29 +34,67 @@ static void kapi_find_tracepoint(struct tracepoint *tp, void *priv)
 }
 
 /*
+ * How the exit of current's syscall can be judged, from its syscall work flags (probes.rs says
+ * why): PTRACE_SYSEMU runs no syscall and fires no sys_enter; under seccomp an exit may come
+ * without an entry.
+ */
+static __always_inline enum kapi_pairing kapi_pairing(void)
+{
+	unsigned long work = READ_ONCE(current_thread_info()->syscall_work);
+
+	if (work & SYSCALL_WORK_SYSCALL_EMU)
+		return KAPI_PAIRING_NONE;
+	if (work & SYSCALL_WORK_SECCOMP)
+		return KAPI_PAIRING_ENTRY;
+	return KAPI_PAIRING_REGS;
+}
+
+/*
+ * The position of syscall nr's spec in the Rust tables, or KAPI_NO_SPEC. The probes look it up
+ * here, inline, so that a syscall without a spec costs a bounds check and a load: a call into
+ * Rust cannot be inlined.
+ */
+static __always_inline unsigned int kapi_spec_of(long nr)
+{
+	if ((unsigned long)nr >= kapi_spec_index_len)
+		return KAPI_NO_SPEC;
+	return kapi_spec_index[nr];
+}
+
+/*
  * Syscall tracepoints are faultable in 7.2: the probes run in process context, preemptible,
- * under rcu_tasks_trace. Compat (ia32, x32) syscalls use other numbers and are skipped. The
- * arguments are read only for a syscall that has a spec (kapi_syscall_get_arguments(), called
- * back by Rust), so every other syscall costs a table lookup.
+ * under rcu_tasks_trace. Compat (ia32, x32) syscalls use other numbers and are skipped. Only a
+ * syscall with a spec goes on to Rust, with its argument words read from pt_regs.
  */
 static void kapi_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 {
-	if (in_compat_syscall())
+	unsigned long args[6];
+	unsigned int idx = kapi_spec_of(id);
+
+	if (idx == KAPI_NO_SPEC || in_compat_syscall())
 		return;
-	kapi_validator_sys_enter(id, regs, current);
+	syscall_get_arguments(current, regs, args);
+	kapi_validator_sys_enter(idx, args, kapi_pairing(), current);
 }
 
+/*
+ * On x86_64, pt_regs at sys_exit still hold the number and argument registers the entry saw,
+ * except in the cases probes.rs lists (and handles).
+ */
 static void kapi_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 {
-	if (in_compat_syscall())
+	unsigned long args[6];
+	unsigned int idx = kapi_spec_of(syscall_get_nr(current, regs));
+
+	if (idx == KAPI_NO_SPEC || in_compat_syscall())
 		return;
-	kapi_validator_sys_exit(syscall_get_nr(current, regs), ret, current);
+	syscall_get_arguments(current, regs, args);
+	kapi_validator_sys_exit(idx, args, ret, kapi_pairing(), current);
 }
 
-void kapi_syscall_get_arguments(struct task_struct *task, struct pt_regs *regs,
-				unsigned long *args)
+bool kapi_fatal_signal_pending(struct task_struct *task)
 {
-	syscall_get_arguments(task, regs, args);
+	return fatal_signal_pending(task);
 }
 
 int kapi_probes_register(void)

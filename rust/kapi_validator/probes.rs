@@ -6,26 +6,58 @@
 //! # Context
 //!
 //! Syscall tracepoints are faultable in 7.2: both functions run in process context of the task
-//! making the syscall, preemptible, possibly migrating between CPUs. Nothing here depends on
-//! the CPU: per-call state is keyed by the task (which makes at most one syscall at a time), not
-//! kept per CPU. Nothing here allocates, sleeps or takes a lock, and every loop is bounded by a
-//! constant or by a spec's static slices.
+//! making the syscall, preemptible, possibly migrating between CPUs. Nothing here allocates,
+//! sleeps or takes a lock, and every loop is bounded by a constant or by a spec's static slices.
+//!
+//! # Judging an exit without state
+//!
+//! On x86_64 the `sys_exit` tracepoint hands over the task's `pt_regs`, and for nearly every
+//! call they still hold, at exit, the syscall number (`orig_ax`) and the argument registers as
+//! the entry saw them: the kernel's syscall code reads its arguments, it does not write the
+//! registers. The entry's prediction is a pure function of spec and arguments, so the exit
+//! recomputes it from the registers: no state is kept between entry and exit, for any number of
+//! calls blocked at once. What runs between `sys_enter` and `sys_exit`
+//! (`kernel/entry/`, `arch/x86/entry/`, Linux 7.2), case by case:
+//!
+//! - signal delivery and syscall restart (`arch_do_signal_or_restart()`: `ax = orig_ax`,
+//!   `ip -= 2`) run after `sys_exit`, which sees the raw `-ERESTART*` value
+//!   ([`check_exit`] treats `-ERESTARTNOINTR` as a restart; the call is judged again when it
+//!   runs again); `restart_syscall` is a syscall of its own;
+//! - a tracer's entry stop and seccomp run before `sys_enter`: a tracer that rewrites the
+//!   arguments or the number does so before the entry sees them, and the exit sees the same;
+//!   a tracer that sets the number to -1 skips the call, and neither probe finds a spec;
+//! - a call that seccomp skips (`RET_ERRNO`, `RET_TRAP`, `RET_TRACE` without a tracer, a
+//!   `USER_NOTIF` reply) reaches `sys_exit` with the filter's result and no entry. Nothing in
+//!   the registers tells it from a call that ran, so for a task under seccomp
+//!   (`SYSCALL_WORK_SECCOMP`, which is never cleared) the entry keeps its call in a small
+//!   table ([`remember`]) and the exit judges only a call found there; more than [`SLOTS`]
+//!   such calls in flight are counted as `untracked`;
+//! - under `PTRACE_SYSEMU` no syscall runs and `sys_enter` never fires: its exits are not
+//!   judged;
+//! - a fatal signal at a tracer's entry stop skips the call too: it exits with the initial
+//!   `-ENOSYS` and no entry, and the task dies; such an exit is not judged;
+//! - `execve`/`execveat` past the point of no return and the clone family (a child's first
+//!   return has no entry) rewrite or lack the registers: [`kapi_checker::PAIRED`] lists them,
+//!   and their calls are kept in the table like a seccomp task's;
+//! - `rt_sigreturn` and the uprobe syscalls reload the registers and set `orig_ax` to -1: no
+//!   spec is found; compat syscalls are skipped by the C probes; io_uring and vsyscall
+//!   emulation fire neither tracepoint.
+//!
+//! An exit whose entry came before the probes were registered is judged like any other (the
+//! registers are the same): `exits` can exceed `calls` by the calls in flight at that moment.
 //!
 //! # Cost
 //!
-//! Every syscall of every task comes through here while the validator is on, so the path of a
-//! syscall without a spec is one bounds-checked table load and a return, before anything else
-//! (the arguments are read from `pt_regs` only for a syscall with a spec). A call with a spec
-//! costs its constraint checks plus a few single-instruction atomics: the in-flight slot is
-//! claimed with one compare-and-exchange and holds the call's number and prediction in one word;
-//! its arguments are stored only when a constraint was broken (only the oracle and the report
-//! of such a call need them at exit).
+//! Every syscall of every task goes through the C probes while the validator is on; they look
+//! it up in [`spec_tables::kapi_spec_index`] inline, so only a syscall with a spec reaches
+//! Rust, with its argument words. Such a call costs its constraint checks, twice (at entry for
+//! its reports, at exit for its prediction), and two counters.
 //!
-//! The slots use `core::sync::atomic`, which compiles to the same single instructions as the C
-//! `atomic_*()` inlines; the kernel's `Atomic<T>` calls an out-of-line C helper per operation
-//! (a call, with its return thunk) unless the kernel is built with `CONFIG_RUST_INLINE_HELPERS`
-//! (clang-built kernels only), and the probes made about ten such calls per syscall. Only this
-//! module touches these words.
+//! The counters and slots use `core::sync::atomic`, which compiles to the same single
+//! instructions as the C `atomic_*()` inlines; the kernel's `Atomic<T>` calls an out-of-line C
+//! helper per operation (a call, with its return thunk) unless the kernel is built with
+//! `CONFIG_RUST_INLINE_HELPERS` (clang-built kernels only). Only this module touches these
+//! words.
 
 use core::sync::atomic::{
     AtomicU64, AtomicUsize,
@@ -72,7 +104,8 @@ impl Drop for Probes {
     }
 }
 
-/// Slots for calls between their entry and exit; only calls of specified syscalls take one.
+/// Slots for the calls whose exit needs what their entry saw (see the module documentation):
+/// only the [`kapi_checker::PAIRED`] syscalls and the calls of tasks under seccomp take one.
 const SLOTS: usize = 256;
 /// Slots tried per call before giving up (the call is then counted as untracked).
 const PROBES: usize = 8;
@@ -156,11 +189,13 @@ fn remember(key: usize, nr: u32, args: &[u64; MAX_PARAMS], prediction: Predictio
     false
 }
 
-/// Takes back what [`remember`] kept of the task `key`'s call to `nr`, if anything: the
-/// prediction and the arguments (all 0 when the prediction is [`Prediction::NONE`]).
-fn recall(key: usize, nr: u32) -> Option<([u64; MAX_PARAMS], Prediction)> {
+/// Takes back what [`remember`] kept of the task `key`'s call, if anything: the syscall number
+/// its entry saw, the prediction and the arguments (all 0 when the prediction is
+/// [`Prediction::NONE`]). The number can differ from the one at exit: a successful `execveat`
+/// exits as `execve`.
+fn recall(key: usize) -> Option<(u32, [u64; MAX_PARAMS], Prediction)> {
     let slot = slots_for(key).find(|slot| slot.task.load(Relaxed) == key)?;
-    let (call_nr, prediction) = unpack(slot.call.load(Relaxed));
+    let (nr, prediction) = unpack(slot.call.load(Relaxed));
     let mut args = [0u64; MAX_PARAMS];
     if prediction.is_some() {
         for (dst, src) in args.iter_mut().zip(&slot.args) {
@@ -170,86 +205,157 @@ fn recall(key: usize, nr: u32) -> Option<([u64; MAX_PARAMS], Prediction)> {
     // INVARIANT: the slot is free again; the owner's reads above happen before another task
     // can claim it.
     slot.task.store(0, Release);
-    // A tracer may have changed the syscall number between entry and exit: no verdict then.
-    (call_nr == nr).then_some((args, prediction))
+    Some((nr, args, prediction))
 }
 
-/// Called by the C probe on `sys_enter` of every native syscall, with the number of the
-/// syscall, its registers and the task making it.
+/// How the exit of a call is judged.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pairing {
+    /// From the registers at exit.
+    Registers,
+    /// From what the entry kept ([`remember`]).
+    Entry,
+    /// Not at all.
+    None,
+}
+
+impl Pairing {
+    /// How the exit of a call to `spec` is judged, given what the C probe read of the task's
+    /// syscall work flags.
+    fn of(spec: &SyscallSpec, pairing: bindings::kapi_pairing) -> Self {
+        match pairing {
+            bindings::kapi_pairing_KAPI_PAIRING_REGS if !spec.paired => Self::Registers,
+            bindings::kapi_pairing_KAPI_PAIRING_REGS
+            | bindings::kapi_pairing_KAPI_PAIRING_ENTRY => Self::Entry,
+            bindings::kapi_pairing_KAPI_PAIRING_NONE => Self::None,
+            // No other value is passed.
+            _ => Self::None,
+        }
+    }
+}
+
+/// The six argument words the C probe read from the registers, for as long as `'a`.
 ///
 /// # Safety
 ///
-/// `regs` is the calling task's `pt_regs` and `task` is that task, both valid for the call.
+/// `args` points to [`MAX_PARAMS`] words, valid and unchanged for `'a`.
+unsafe fn arguments<'a>(args: *const c_ulong) -> &'a [u64; MAX_PARAMS] {
+    // SAFETY: `args` points to `MAX_PARAMS` words valid for `'a` (the caller's guarantee), and
+    // `unsigned long` is `u64` on every (64-bit) architecture this module builds for.
+    unsafe { &*args.cast::<[u64; MAX_PARAMS]>() }
+}
+
+/// Called by the C probe on `sys_enter` of a native syscall with a spec: its position in the
+/// spec tables, its argument words, how its exit is judged and the task making it.
+///
+/// # Safety
+///
+/// `args` points to six words, and `task` is the current task.
 #[no_mangle]
 pub(crate) unsafe extern "C" fn kapi_validator_sys_enter(
-    nr: c_long,
-    regs: *mut bindings::pt_regs,
+    idx: usize,
+    args: *const c_ulong,
+    pairing: bindings::kapi_pairing,
     task: *mut c_void,
 ) {
-    let Some((idx, spec)) = spec_tables::lookup(nr) else {
+    let Some(spec) = spec_tables::get(idx) else {
         return;
     };
-    // SAFETY: Forwarded from the caller.
-    unsafe { enter(idx, spec, regs, task) }
+    // SAFETY: Forwarded from the caller (the words live on the C probe's stack until this
+    // function returns).
+    let args = unsafe { arguments(args) };
+    enter(idx, spec, args, Pairing::of(spec, pairing), task.addr());
 }
 
-/// The `sys_enter` of a syscall with a spec: `spec` is `ALL[idx]`.
-///
-/// # Safety
-///
-/// As for [`kapi_validator_sys_enter`].
+/// The `sys_enter` of a syscall with a spec: `spec` is `ALL[idx]`, `key` the task.
 #[inline(never)]
-unsafe fn enter(idx: usize, spec: &SyscallSpec, regs: *mut bindings::pt_regs, task: *mut c_void) {
-    let mut args = [0u64; MAX_PARAMS];
-    // SAFETY: `task` and `regs` are the current task and its registers (the caller's
-    // guarantee), and `args` has room for the `MAX_PARAMS` words the helper writes: `unsigned
-    // long` is `u64` on every (64-bit) architecture this module builds for.
-    unsafe {
-        bindings::kapi_syscall_get_arguments(task.cast(), regs, args.as_mut_ptr().cast::<c_ulong>())
-    };
+fn enter(idx: usize, spec: &SyscallSpec, args: &[u64; MAX_PARAMS], pairing: Pairing, key: usize) {
     report::count_call(idx);
-    let entry = check_entry(spec, &args);
+    let entry = check_entry(spec, args);
     // A clean call covers no constraint and reports nothing: no verdict to build.
     if !entry.is_clean() {
         let mut verdict = Verdict::new();
-        entry.violations(spec, &args, &mut verdict);
+        entry.violations(spec, args, &mut verdict);
         coverage_state::entry(idx, spec, &verdict);
         report::verdict(idx, spec, &verdict);
     }
     // The task pointer is only an identity; it is never printed.
-    if !remember(task.addr(), spec.nr, &args, entry.prediction()) {
+    if pairing == Pairing::Entry && !remember(key, spec.nr, args, entry.prediction()) {
         report::count_untracked(idx);
     }
 }
 
-/// Called by the C probe on `sys_exit` of every native syscall, with the number of the syscall,
-/// its return value and the task that made it (an identity only; not dereferenced).
+/// Called by the C probe on `sys_exit` of a native syscall with a spec: its position in the
+/// spec tables, its argument words as the registers hold them at exit, its return value, how
+/// its exit is judged and the task that made it.
+///
+/// # Safety
+///
+/// `args` points to six words, and `task` is the current task.
 #[no_mangle]
-pub(crate) extern "C" fn kapi_validator_sys_exit(nr: c_long, ret: c_long, task: *mut c_void) {
-    let Some((idx, spec)) = spec_tables::lookup(nr) else {
+pub(crate) unsafe extern "C" fn kapi_validator_sys_exit(
+    idx: usize,
+    args: *const c_ulong,
+    ret: c_long,
+    pairing: bindings::kapi_pairing,
+    task: *mut c_void,
+) {
+    let Some(spec) = spec_tables::get(idx) else {
         return;
     };
     // `long` is 64 bits wide on every architecture this module builds for: never `Err`.
     let Ok(ret) = i64::try_from(ret) else {
         return;
     };
-    exit(idx, spec, ret, task.addr());
+    let (idx, spec, args, prediction) = match Pairing::of(spec, pairing) {
+        Pairing::None => return,
+        Pairing::Registers => {
+            // A call that a tracer's entry stop refused because the task is being killed
+            // exits with the initial -ENOSYS and no entry.
+            if ret == -i64::from(kernel::bindings::ENOSYS) {
+                // SAFETY: `task` is the current task (the caller's guarantee).
+                if unsafe { bindings::kapi_fatal_signal_pending(task.cast()) } {
+                    return;
+                }
+            }
+            // SAFETY: Forwarded from the caller (the words live on the C probe's stack until
+            // this function returns).
+            let args = *unsafe { arguments(args) };
+            let prediction = check_entry(spec, &args).prediction();
+            (idx, spec, args, prediction)
+        }
+        Pairing::Entry => {
+            // An exit without a kept entry (seccomp skipped the call, or the entry could not
+            // be kept and was counted as untracked) is not judged.
+            let Some((nr, args, prediction)) = recall(task.addr()) else {
+                return;
+            };
+            // Judged as the syscall its entry saw.
+            let Some((idx, spec)) = spec_tables::lookup(nr) else {
+                return;
+            };
+            (idx, spec, args, prediction)
+        }
+    };
+    exit(idx, spec, &args, prediction, ret);
 }
 
-/// The `sys_exit` of a syscall with a spec: `spec` is `ALL[idx]`, `key` the task.
+/// The `sys_exit` of a syscall with a spec: `spec` is `ALL[idx]`, `prediction` what its
+/// arguments `args` predict.
 #[inline(never)]
-fn exit(idx: usize, spec: &SyscallSpec, ret: i64, key: usize) {
-    // An exit whose entry was not seen (the probes were registered mid-call, or seccomp or
-    // ptrace skipped sys_enter) is not judged.
-    let Some((args, prediction)) = recall(key, spec.nr) else {
-        return;
-    };
+fn exit(
+    idx: usize,
+    spec: &SyscallSpec,
+    args: &[u64; MAX_PARAMS],
+    prediction: Prediction,
+    ret: i64,
+) {
     report::count_exit(idx);
     coverage_state::exit(idx, spec, ret);
-    let exit = check_exit(spec, &args, prediction, ret);
+    let exit = check_exit(spec, args, prediction, ret);
     if !exit.is_clean() {
         let mut verdict = Verdict::new();
-        exit.violations(spec, &args, ret, &mut verdict);
+        exit.violations(spec, args, ret, &mut verdict);
         report::verdict(idx, spec, &verdict);
     }
 }

@@ -34,7 +34,7 @@ struct Stats {
     calls: AtomicU64,
     /// Calls whose exit was checked.
     exits: AtomicU64,
-    /// Calls whose exit could not be followed (no free in-flight slot).
+    /// Calls whose exit needed their entry kept (see `probes.rs`) and found no free slot.
     untracked: AtomicU64,
     /// Violations by [`ViolationKind`].
     violations: [AtomicU64; NR_KINDS],

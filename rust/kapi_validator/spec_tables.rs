@@ -3,7 +3,8 @@
 //! The spec tables generated from `specs/` by `kapi gen`, and O(1) lookup by syscall number.
 
 use kapi_checker::SyscallSpec;
-use kernel::ffi::c_long;
+
+use crate::bindings;
 
 #[allow(missing_docs, unreachable_pub, clippy::all)]
 mod generated {
@@ -14,11 +15,22 @@ mod generated {
 /// indexed by `0..NR_SPECS`); `SPECS`: the specs indexed by syscall number.
 pub(crate) use generated::{ALL, NR_SPECS, SPECS};
 
-/// `INDEX[nr]` is the position of syscall `nr` in [`ALL`], or `u16::MAX`.
-static INDEX: [u16; SPECS.len()] = {
+/// The entry of [`kapi_spec_index`] of a syscall without a spec: `KAPI_NO_SPEC` of the C header.
+const NO_SPEC: u16 = {
+    assert!(bindings::KAPI_NO_SPEC == u16::MAX as u32);
+    u16::MAX
+};
+
+/// `kapi_spec_index[nr]` is the position of syscall `nr`'s spec in [`ALL`], or [`NO_SPEC`]. The C
+/// probes look every syscall up here, inline, and call into Rust only for one with a spec: the
+/// path of a syscall without one is a bounds check and a load.
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub(crate) static kapi_spec_index: [u16; SPECS.len()] = {
     // (`as` in `const` context, where `TryFrom` is not available: the generator emits fewer
-    // than `u16::MAX` specs, and a number past the table is skipped.)
-    let mut index = [u16::MAX; SPECS.len()];
+    // than `u16::MAX` specs, so no position is `u16::MAX`, and a number past the table is
+    // skipped.)
+    let mut index = [NO_SPEC; SPECS.len()];
     let mut i = 0;
     while i < ALL.len() {
         let nr = ALL[i].nr as usize;
@@ -30,13 +42,26 @@ static INDEX: [u16; SPECS.len()] = {
     index
 };
 
-/// The spec of syscall `nr` and its index in [`ALL`], if it has one: two bounds-checked array
-/// loads, no search.
+/// The length of [`kapi_spec_index`], for the C probes.
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub(crate) static kapi_spec_index_len: usize = SPECS.len();
+
+/// The spec at position `idx` of [`ALL`] (as the C probes found it in [`kapi_spec_index`]).
 #[inline]
-pub(crate) fn lookup(nr: c_long) -> Option<(usize, &'static SyscallSpec)> {
-    let nr = usize::try_from(nr).ok()?;
-    let idx = usize::from(*INDEX.get(nr)?);
-    Some((idx, *ALL.get(idx)?))
+pub(crate) fn get(idx: usize) -> Option<&'static SyscallSpec> {
+    ALL.get(idx).copied()
+}
+
+/// The spec of syscall `nr` and its position in [`ALL`], if it has one.
+#[inline]
+pub(crate) fn lookup(nr: u32) -> Option<(usize, &'static SyscallSpec)> {
+    let idx = *kapi_spec_index.get(usize::try_from(nr).ok()?)?;
+    if idx == NO_SPEC {
+        return None;
+    }
+    let idx = usize::from(idx);
+    Some((idx, get(idx)?))
 }
 
 /// The kernel's name of `errno` (`EOPNOTSUPP`), from the generated errno table.

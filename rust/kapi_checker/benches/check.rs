@@ -91,6 +91,7 @@ static EMPTY: SyscallSpec = SyscallSpec {
     ret: ReturnCheck::Any,
     errors: ErrorList::new(&[]),
     doc: "",
+    paired: false,
 };
 
 /// One benchmarked call and the verdicts it must get.

@@ -241,6 +241,7 @@ mod tests {
             },
         ]),
         doc: "",
+        paired: false,
     };
 
     /// A spec with `n` declared errors (errnos 1..=n) and one parameter with `n` constraints.
@@ -266,6 +267,7 @@ mod tests {
             ret: ReturnCheck::Any,
             errors: ErrorList::new(errors.leak()),
             doc: "",
+            paired: false,
         }
     }
 

@@ -474,7 +474,24 @@ pub struct SyscallSpec {
     /// The whole specification rendered as text (everything the source carries), for the
     /// module's spec listing.
     pub doc: &'static str,
+    /// Whether the exit of a call is judged from the arguments its entry saw, kept from entry
+    /// to exit, rather than from the registers at exit: true for the syscalls of [`PAIRED`].
+    pub paired: bool,
 }
+
+/// The syscalls (x86_64 names) whose exit cannot be judged from the registers at `sys_exit`
+/// alone, so that the module keeps what their entry saw until their exit:
+///
+/// - `execve`, `execveat`: once past the point of no return the new image's registers replace
+///   the arguments (the ELF loader zeroes them) and the syscall number reads `execve` (x86's
+///   `set_personality_64bit()`), also when the exec then fails;
+/// - `clone`, `clone3`, `fork`, `vfork`: the child returns through `sys_exit` with the parent's
+///   registers and no entry of its own, and a tracer may rewrite registers at the fork event
+///   stop inside the call.
+///
+/// Every other syscall leaves its argument registers and number as its entry saw them (the
+/// module's `probes.rs` lists what else happens between entry and exit, and why it is safe).
+pub const PAIRED: &[&str] = &["execve", "execveat", "clone", "clone3", "fork", "vfork"];
 
 impl SyscallSpec {
     /// Index of `errno` in [`Self::errors`], if it is declared.

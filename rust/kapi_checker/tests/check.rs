@@ -328,6 +328,7 @@ static TWO_ORACLES: SyscallSpec = SyscallSpec {
         },
     ]),
     doc: "",
+    paired: false,
 };
 
 #[test]

@@ -79,6 +79,7 @@ pub static MLOCK2: SyscallSpec = SyscallSpec {
         err(EAGAIN, "EAGAIN"),
     ]),
     doc: "",
+    paired: false,
 };
 
 /// `sys_mlockall` as `specs/mlockall.kapi` has it: three rules on `flags`, all predicting EINVAL.
@@ -117,6 +118,7 @@ pub static MLOCKALL: SyscallSpec = SyscallSpec {
         err(ENOMEM, "ENOMEM"),
     ]),
     doc: "",
+    paired: false,
 };
 
 /// The entry verdict of a call, as `check_entry` and `Entry::violations` give it.
@@ -168,6 +170,7 @@ pub fn one_param(ty: ArgType, kinds: &[ConstraintKind], errnos: &'static [u16]) 
         ret: ReturnCheck::Any,
         errors: ErrorList::new(&[]),
         doc: "",
+        paired: false,
     }
 }
 
@@ -423,6 +426,7 @@ pub fn arb_spec() -> impl Strategy<Value = SyscallSpec> {
                     .collect(),
             )),
             doc: "",
+            paired: false,
         })
 }
 

@@ -138,6 +138,7 @@ pub fn runtime_spec(r: &Resolved) -> &'static SyscallSpec {
         ret: r.ret,
         errors: ErrorList::new(Vec::leak(errors)),
         doc: "",
+        paired: kapi_checker::PAIRED.contains(&r.name.as_str()),
     }))
 }
 

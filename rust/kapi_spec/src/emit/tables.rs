@@ -145,6 +145,11 @@ fn spec_static(o: &mut String, e: &Entry) {
     }
     let _ = writeln!(o, "    ]),");
     let _ = writeln!(o, "    doc: {},", lit(&render(&e.spec, Some(r))));
+    let _ = writeln!(
+        o,
+        "    paired: {},",
+        kapi_checker::PAIRED.contains(&r.name.as_str())
+    );
     let _ = writeln!(o, "}};");
 }
 
