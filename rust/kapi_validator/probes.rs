@@ -64,7 +64,7 @@ use core::sync::atomic::{
     Ordering::{Acquire, Relaxed, Release},
 };
 
-use kapi_checker::{check_entry, check_exit, Prediction, SyscallSpec, Verdict, MAX_PARAMS};
+use kapi_checker::{check_exit, Entry, Exit, Prediction, SyscallSpec, Verdict, MAX_PARAMS};
 use kernel::{
     error::to_result,
     ffi::{c_long, c_ulong, c_void},
@@ -268,21 +268,28 @@ pub(crate) unsafe extern "C" fn kapi_validator_sys_enter(
 }
 
 /// The `sys_enter` of a syscall with a spec: `spec` is `ALL[idx]`, `key` the task.
-#[inline(never)]
+#[inline(always)]
 fn enter(idx: usize, spec: &SyscallSpec, args: &[u64; MAX_PARAMS], pairing: Pairing, key: usize) {
     report::count_call(idx);
-    let entry = check_entry(spec, args);
+    let entry = spec_tables::check_entry_of(idx, args);
     // A clean call covers no constraint and reports nothing: no verdict to build.
     if !entry.is_clean() {
-        let mut verdict = Verdict::new();
-        entry.violations(spec, args, &mut verdict);
-        coverage_state::entry(idx, spec, &verdict);
-        report::verdict(idx, spec, &verdict);
+        report_entry(idx, spec, args, entry);
     }
     // The task pointer is only an identity; it is never printed.
     if pairing == Pairing::Entry && !remember(key, spec.nr, args, entry.prediction()) {
         report::count_untracked(idx);
     }
+}
+
+/// The verdict and reports of an entry that broke something.
+#[cold]
+#[inline(never)]
+fn report_entry(idx: usize, spec: &SyscallSpec, args: &[u64; MAX_PARAMS], entry: Entry) {
+    let mut verdict = Verdict::new();
+    entry.violations(spec, args, &mut verdict);
+    coverage_state::entry(idx, spec, &verdict);
+    report::verdict(idx, spec, &verdict);
 }
 
 /// Called by the C probe on `sys_exit` of a native syscall with a spec: its position in the
@@ -321,7 +328,7 @@ pub(crate) unsafe extern "C" fn kapi_validator_sys_exit(
             // SAFETY: Forwarded from the caller (the words live on the C probe's stack until
             // this function returns).
             let args = *unsafe { arguments(args) };
-            let prediction = check_entry(spec, &args).prediction();
+            let prediction = spec_tables::check_entry_of(idx, &args).prediction();
             (idx, spec, args, prediction)
         }
         Pairing::Entry => {
@@ -342,7 +349,7 @@ pub(crate) unsafe extern "C" fn kapi_validator_sys_exit(
 
 /// The `sys_exit` of a syscall with a spec: `spec` is `ALL[idx]`, `prediction` what its
 /// arguments `args` predict.
-#[inline(never)]
+#[inline(always)]
 fn exit(
     idx: usize,
     spec: &SyscallSpec,
@@ -354,8 +361,15 @@ fn exit(
     coverage_state::exit(idx, spec, ret);
     let exit = check_exit(spec, args, prediction, ret);
     if !exit.is_clean() {
-        let mut verdict = Verdict::new();
-        exit.violations(spec, args, ret, &mut verdict);
-        report::verdict(idx, spec, &verdict);
+        report_exit(idx, spec, args, ret, exit);
     }
+}
+
+/// The verdict and reports of an exit that broke something.
+#[cold]
+#[inline(never)]
+fn report_exit(idx: usize, spec: &SyscallSpec, args: &[u64; MAX_PARAMS], ret: i64, exit: Exit) {
+    let mut verdict = Verdict::new();
+    exit.violations(spec, args, ret, &mut verdict);
+    report::verdict(idx, spec, &verdict);
 }

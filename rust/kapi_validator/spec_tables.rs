@@ -12,8 +12,9 @@ mod generated {
 }
 
 /// `ALL`: every spec in syscall-number order; `NR_SPECS`: their number (statistics arrays are
-/// indexed by `0..NR_SPECS`); `SPECS`: the specs indexed by syscall number.
-pub(crate) use generated::{ALL, NR_SPECS, SPECS};
+/// indexed by `0..NR_SPECS`); `SPECS`: the specs indexed by syscall number; `check_entry_of`:
+/// the entry check of `ALL[idx]`, compiled for that spec's constant tables.
+pub(crate) use generated::{check_entry_of, ALL, NR_SPECS, SPECS};
 
 /// The entry of [`kapi_spec_index`] of a syscall without a spec: `KAPI_NO_SPEC` of the C header.
 const NO_SPEC: u16 = {

@@ -14,7 +14,7 @@ use crate::spec::{
 };
 
 /// Constraints looked at per parameter: their index in a [`Violation`] is a `u8`.
-const MAX_CONSTRAINTS: usize = u8::MAX as usize;
+pub const MAX_CONSTRAINTS: usize = u8::MAX as usize;
 
 /// Most violations kept for one call; further ones are counted in [`Verdict::dropped`].
 pub const MAX_VIOLATIONS: usize = 8;
@@ -284,9 +284,33 @@ fn satisfies(
     }
 }
 
+/// [`satisfies`] with every kind inlined, for code where the kind is a constant.
+#[inline(always)]
+fn satisfies_any(
+    kind: &ConstraintKind,
+    ty: Norm,
+    value: u64,
+    spec: &SyscallSpec,
+    args: &[u64; MAX_PARAMS],
+) -> bool {
+    match *kind {
+        ConstraintKind::Range { .. }
+        | ConstraintKind::Mask { .. }
+        | ConstraintKind::NonZero
+        | ConstraintKind::NoWrap { .. } => satisfies(kind, ty, value, spec, args),
+        _ => satisfies_other_inline(kind, ty, value),
+    }
+}
+
 /// [`satisfies`] for the kinds it does not inline.
 #[inline(never)]
 fn satisfies_other(kind: &ConstraintKind, ty: Norm, value: u64) -> bool {
+    satisfies_other_inline(kind, ty, value)
+}
+
+/// [`satisfies_other`], inlined.
+#[inline(always)]
+fn satisfies_other_inline(kind: &ConstraintKind, ty: Norm, value: u64) -> bool {
     match *kind {
         ConstraintKind::Enum { values } => values.iter().any(|&v| ty.apply(v) == value),
         ConstraintKind::Exclude { values } => !values.iter().any(|&v| ty.apply(v) == value),
@@ -328,6 +352,12 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The entry of a call that breaks nothing.
+    pub const CLEAN: Self = Self {
+        first: Prediction::NONE,
+        prediction: Prediction::NONE,
+    };
+
     /// Whether the arguments break no constraint.
     pub const fn is_clean(self) -> bool {
         !self.first.is_some()
@@ -376,10 +406,7 @@ impl Entry {
 /// once and each common constraint kind inlined; [`Entry::violations`] then gives the verdict
 /// of one that breaks something.
 pub fn check_entry(spec: &SyscallSpec, args: &[u64; MAX_PARAMS]) -> Entry {
-    let mut entry = Entry {
-        first: Prediction::NONE,
-        prediction: Prediction::NONE,
-    };
+    let mut entry = Entry::CLEAN;
     // Plain index loops: `p < MAX_PARAMS` and `c < MAX_CONSTRAINTS` both fit a u8, and the
     // `get`s cannot fail (the bounds are the slices' lengths), so no index can be out of range.
     let params = spec.params;
@@ -425,6 +452,39 @@ fn check_param<const SIGNED: bool>(
         if !satisfies(&constraint.kind, ty, value, spec, args) {
             broken(entry, (p as u8, c as u8), constraint);
         }
+    }
+}
+
+/// The part of [`check_entry`] that judges constraint `c` of parameter `p`: nothing if there is
+/// no such constraint or `p` is not below [`MAX_PARAMS`] or `c` below [`MAX_CONSTRAINTS`].
+/// Calling it for every constraint of a spec, in order (parameter by parameter, each one's
+/// constraints in order), from [`Entry::CLEAN`], gives what [`check_entry`] gives.
+///
+/// Always inlined: with a constant spec (a `static` of generated tables) and constant `p` and
+/// `c`, the compiler folds the constraint's kind, type and constants into a few instructions.
+/// The generated tables' `check_entry_of` is such a sequence for each spec.
+#[inline(always)]
+pub fn check_constraint(
+    entry: &mut Entry,
+    spec: &SyscallSpec,
+    args: &[u64; MAX_PARAMS],
+    p: usize,
+    c: usize,
+) {
+    if p >= MAX_PARAMS || c >= MAX_CONSTRAINTS {
+        return;
+    }
+    let Some(param) = spec.params.get(p) else {
+        return;
+    };
+    let (Some(constraint), Some(&raw)) = (param.constraints.get(c), args.get(p)) else {
+        return;
+    };
+    let ty = Norm::of(param.ty);
+    let value = ty.apply(raw);
+    if !satisfies_any(&constraint.kind, ty, value, spec, args) {
+        // `p < MAX_PARAMS` and `c < MAX_CONSTRAINTS` both fit a u8.
+        broken(entry, (p as u8, c as u8), constraint);
     }
 }
 

@@ -7,8 +7,10 @@
 //! Emitted items: one `pub static <NAME>: kapi_checker::SyscallSpec` per spec,
 //! `pub static SPECS: [Option<&kapi_checker::SyscallSpec>; N]` indexed by syscall
 //! number (N = largest specified number + 1), `pub static ALL: [&...; K]` in number
-//! order, `pub const NR_SPECS: usize = K`, and `pub static ERRNO_NAMES: [(u16, &str); E]`, the
-//! architecture's errno names sorted by value. The output depends only on its inputs.
+//! order, `pub const NR_SPECS: usize = K`, `pub fn check_entry_of(idx, args)` (the entry check
+//! of `ALL[idx]`, specialised to that spec's constant tables), and
+//! `pub static ERRNO_NAMES: [(u16, &str); E]`, the architecture's errno names sorted by value.
+//! The output depends only on its inputs.
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -226,6 +228,71 @@ fn index(o: &mut String, sorted: &[&Entry]) {
         let _ = writeln!(o, "    &{},", ident(&e.resolved.name));
     }
     let _ = writeln!(o, "];");
+    check_entry_of(o, sorted);
+}
+
+/// `check_entry_of`: `kapi_checker::check_entry(ALL[idx], args)` as one function per spec, each
+/// one `kapi_checker::check_constraint` per constraint in the order `check_entry` takes them, so
+/// that the compiler folds the spec's constant tables into straight-line code; called through a
+/// table of them.
+fn check_entry_of(o: &mut String, sorted: &[&Entry]) {
+    for e in sorted {
+        let name = ident(&e.resolved.name);
+        let _ = writeln!(
+            o,
+            "\n/// `kapi_checker::check_entry(&{name}, args)`, constraint by constraint."
+        );
+        let _ = writeln!(
+            o,
+            "fn check_entry_{}(args: &[u64; kapi_checker::MAX_PARAMS]) -> kapi_checker::Entry {{",
+            e.resolved.name
+        );
+        let _ = writeln!(o, "    let mut entry = kapi_checker::Entry::CLEAN;");
+        for (p, param) in e
+            .resolved
+            .params
+            .iter()
+            .enumerate()
+            .take(kapi_checker::MAX_PARAMS)
+        {
+            for c in 0..param.constraints.len().min(kapi_checker::MAX_CONSTRAINTS) {
+                let _ = writeln!(
+                    o,
+                    "    kapi_checker::check_constraint(&mut entry, &{name}, args, {p}, {c});"
+                );
+            }
+        }
+        let _ = writeln!(o, "    entry");
+        let _ = writeln!(o, "}}");
+    }
+    let n = sorted.len();
+    let _ = writeln!(
+        o,
+        "\n/// The `check_entry_*` functions, in the order of `ALL`."
+    );
+    let _ = writeln!(
+        o,
+        "static CHECK_ENTRY: [fn(&[u64; kapi_checker::MAX_PARAMS]) -> kapi_checker::Entry; {n}] = ["
+    );
+    for e in sorted {
+        let _ = writeln!(o, "    check_entry_{},", e.resolved.name);
+    }
+    let _ = writeln!(o, "];");
+    let _ = writeln!(
+        o,
+        "\n/// `kapi_checker::check_entry(ALL[idx], args)`, compiled for each spec's constant tables;\n\
+         /// a clean entry for `idx` out of range."
+    );
+    let _ = writeln!(o, "#[inline]");
+    let _ = writeln!(
+        o,
+        "pub fn check_entry_of(idx: usize, args: &[u64; kapi_checker::MAX_PARAMS]) -> kapi_checker::Entry {{"
+    );
+    let _ = writeln!(
+        o,
+        "    CHECK_ENTRY.get(idx).map_or(kapi_checker::Entry::CLEAN, |check| check(args))"
+    );
+    let _ = writeln!(o, "}}");
 }
 
 /// `ERRNO_NAMES`: the architecture's errnos and their names.
