@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use kapi_checker::{ConstraintKind, SyscallSpec};
 use kapi_spec::resolve::{Resolved, ResolvedConstraint};
 use kapi_spec::{Diagnostics, KernelInfo, X86_64};
+use proptest::prelude::*;
 
 fn specs_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs")
@@ -213,4 +214,69 @@ fn mlock2_seed_and_spec_agree() {
     se.sort_unstable();
     sp.sort_unstable();
     assert_eq!(se, sp, "declared errors");
+}
+
+/// An argument word: often one next to a constant of the spec (a range end, a mask, an enum
+/// value, a page), sometimes any word.
+fn arg_word(spec: &'static SyscallSpec) -> impl Strategy<Value = u64> {
+    let mut near: Vec<u64> = vec![
+        0,
+        1,
+        u64::MAX,
+        4096,
+        0x7fff_ffff,
+        0x8000_0000,
+        i64::MAX as u64,
+    ];
+    for p in spec.params {
+        for c in p.constraints {
+            near.extend(match c.kind {
+                ConstraintKind::Range { min, max } => vec![min, max],
+                ConstraintKind::Mask { valid } => vec![valid, !valid],
+                ConstraintKind::Enum { values } | ConstraintKind::Exclude { values } => {
+                    values.to_vec()
+                }
+                ConstraintKind::Alignment { align } => vec![align],
+                _ => vec![],
+            });
+        }
+    }
+    let near: Vec<u64> = near
+        .into_iter()
+        .flat_map(|v| [v.wrapping_sub(1), v, v.wrapping_add(1)])
+        .collect();
+    prop_oneof![3 => proptest::sample::select(near), 1 => any::<u64>()]
+}
+
+proptest! {
+    /// The generated per-spec entry checks (what the module runs) agree with the checker's
+    /// generic `check_entry` on every spec, for arguments around its constants and any others.
+    #[test]
+    #[cfg_attr(
+        not(kapi_tables),
+        ignore = "needs the kernel source: set KAPI_KSRC=$(scripts/kernel.sh source)"
+    )]
+    fn check_entry_of_is_check_entry(
+        (idx, args) in (0..kapi_tables::NR_SPECS.max(1)).prop_flat_map(|idx| {
+            let spec = kapi_tables::ALL.get(idx).copied();
+            let word = spec.map_or_else(|| any::<u64>().boxed(), |s| arg_word(s).boxed());
+            (Just(idx), proptest::array::uniform6(word))
+        })
+    ) {
+        if let Some(spec) = kapi_tables::ALL.get(idx) {
+            prop_assert_eq!(
+                kapi_tables::check_entry_of(idx, &args),
+                kapi_checker::check_entry(spec, &args),
+                "{} {:x?}", spec.name, args
+            );
+        }
+    }
+}
+
+#[test]
+fn check_entry_of_is_clean_out_of_range() {
+    assert_eq!(
+        kapi_tables::check_entry_of(kapi_tables::NR_SPECS, &[u64::MAX; 6]),
+        kapi_checker::Entry::CLEAN
+    );
 }

@@ -247,22 +247,29 @@ fn check_entry_of(o: &mut String, sorted: &[&Entry]) {
             "fn check_entry_{}(args: &[u64; kapi_checker::MAX_PARAMS]) -> kapi_checker::Entry {{",
             e.resolved.name
         );
-        let _ = writeln!(o, "    let mut entry = kapi_checker::Entry::CLEAN;");
-        for (p, param) in e
+        let checks: Vec<(usize, usize)> = e
             .resolved
             .params
             .iter()
             .enumerate()
             .take(kapi_checker::MAX_PARAMS)
-        {
-            for c in 0..param.constraints.len().min(kapi_checker::MAX_CONSTRAINTS) {
+            .flat_map(|(p, param)| {
+                (0..param.constraints.len().min(kapi_checker::MAX_CONSTRAINTS)).map(move |c| (p, c))
+            })
+            .collect();
+        if checks.is_empty() {
+            let _ = writeln!(o, "    let _ = args;");
+            let _ = writeln!(o, "    kapi_checker::Entry::CLEAN");
+        } else {
+            let _ = writeln!(o, "    let mut entry = kapi_checker::Entry::CLEAN;");
+            for (p, c) in checks {
                 let _ = writeln!(
                     o,
                     "    kapi_checker::check_constraint(&mut entry, &{name}, args, {p}, {c});"
                 );
             }
+            let _ = writeln!(o, "    entry");
         }
-        let _ = writeln!(o, "    entry");
         let _ = writeln!(o, "}}");
     }
     let n = sorted.len();
