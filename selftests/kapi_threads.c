@@ -13,7 +13,7 @@
  * each, at exit), then wakes everybody (one eventfd write, one pipe write per pipe), joins the
  * threads and stops the other process.
  *
- * The statistics are reset before and read after, by this program with pwrite64()/pread64()
+ * The statistics are reset before and read after, by this program with writev()/readv()
  * (syscalls the variant has no spec for), so that nothing but this program's own calls is
  * counted. Every call with a spec that it (or the other process) makes goes through a wrapper
  * that counts it. It prints one line per syscall:
@@ -39,6 +39,7 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -214,7 +215,7 @@ int main(int argc, char **argv)
 	stats = open(STATS, O_RDWR);
 	if (stats < 0)
 		die("open %s", STATS);
-	if (pwrite(stats, "0", 1, 0) != 1)
+	if (writev(stats, &(struct iovec){ .iov_base = "0", .iov_len = 1 }, 1) != 1)
 		die("resetting %s", STATS);
 
 	efd = call(S_EVENTFD2, SYS_eventfd2, 0, 0, 0, 0);
@@ -291,7 +292,12 @@ int main(int argc, char **argv)
 	if (waitpid(child, NULL, 0) != child)
 		die("waitpid");
 
-	len = pread(stats, table, sizeof(table) - 1, 0);
+	/* A fresh open: the reset left this one's position after the write. */
+	close(stats);
+	stats = open(STATS, O_RDONLY);
+	if (stats < 0)
+		die("open %s", STATS);
+	len = readv(stats, &(struct iovec){ .iov_base = table, .iov_len = sizeof(table) - 1 }, 1);
 	if (len <= 0)
 		die("reading %s", STATS);
 	table[len] = 0;
