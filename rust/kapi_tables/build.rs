@@ -19,6 +19,14 @@ pub fn check_entry_of(_: usize, _: &[u64; kapi_checker::MAX_PARAMS]) -> kapi_che
     kapi_checker::Entry::CLEAN
 }
 pub static ERRNO_NAMES: [(u16, &str); 0] = [];
+#[allow(unused_macros)]
+macro_rules! with_spec_positions {
+    ($m:ident) => {
+        $m!();
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use with_spec_positions;
 ";
 
 fn main() {

@@ -31,9 +31,10 @@ use core::{
 
 use kapi_checker::{
     coverage::{
-        broken_constraints, covered_constraints, covered_errors, exit_outcome, Outcome, MAX_COVERED,
+        broken_constraints, constraint_bit, covered_constraints, covered_errors, exit_outcome,
+        Outcome, MAX_COVERED,
     },
-    SyscallSpec, Verdict,
+    SyscallSpec, Verdict, Violation,
 };
 
 use crate::spec_tables::{ALL, NR_SPECS};
@@ -75,6 +76,17 @@ fn set(word: &AtomicU64, bits: u64) {
 pub(crate) fn entry(idx: usize, spec: &SyscallSpec, verdict: &Verdict) {
     if let Some(c) = COVERAGE.get(idx) {
         set(&c.constraints, broken_constraints(spec, verdict));
+    }
+}
+
+/// Records the one constraint an entry of a call to spec `idx` broke ([`Violation`] of
+/// `Entry::single`).
+pub(crate) fn entry_violation(idx: usize, spec: &SyscallSpec, v: &Violation) {
+    if let (Some(c), Some(bit)) = (
+        COVERAGE.get(idx),
+        v.param.and_then(|p| constraint_bit(spec, p, v.constraint)),
+    ) {
+        set(&c.constraints, bit);
     }
 }
 

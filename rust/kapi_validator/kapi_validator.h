@@ -61,21 +61,21 @@ enum kapi_pairing {
 bool kapi_fatal_signal_pending(struct task_struct *task);
 
 /*
- * The spec index (Rust, spec_tables.rs): kapi_spec_index[nr] is the position of syscall nr's
- * spec in the spec tables, or KAPI_NO_SPEC; the array has kapi_spec_index_len entries.
+ * The Rust probes of one spec (probes.rs): its sys_enter with the syscall's six argument words,
+ * how its exit is judged and the task (current); its sys_exit with the argument words as the
+ * registers hold them at exit and the return value as well.
  */
-#define KAPI_NO_SPEC 0xffff
-extern const __u16 kapi_spec_index[];
-extern const __kernel_size_t kapi_spec_index_len;
+typedef void (*kapi_enter_fn)(const unsigned long *args, enum kapi_pairing pairing,
+			      struct task_struct *task);
+typedef void (*kapi_exit_fn)(const unsigned long *args, long ret, enum kapi_pairing pairing,
+			     struct task_struct *task);
 
 /*
- * The probes' entry points into Rust (probes.rs), for a syscall with a spec: its position in the
- * spec tables, its six argument words, how its exit is judged and the task (current), passed
- * along as the key of a call's kept entry state.
+ * The probes by syscall number (Rust, probes.rs): kapi_sys_enter[nr] and kapi_sys_exit[nr] are
+ * those of syscall nr's spec, or NULL; both have kapi_sys_probes_len entries.
  */
-void kapi_validator_sys_enter(unsigned long idx, const unsigned long *args,
-			      enum kapi_pairing pairing, struct task_struct *task);
-void kapi_validator_sys_exit(unsigned long idx, const unsigned long *args, long ret,
-			     enum kapi_pairing pairing, struct task_struct *task);
+extern const kapi_enter_fn kapi_sys_enter[];
+extern const kapi_exit_fn kapi_sys_exit[];
+extern const __kernel_size_t kapi_sys_probes_len;
 
 #endif /* KAPI_VALIDATOR_H */

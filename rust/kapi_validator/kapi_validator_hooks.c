@@ -4,8 +4,8 @@
  * (they are not exported), registering probes on them and synchronising their removal, reading
  * syscall arguments and work flags (static inline helpers), rate limiting, and the trace event.
  *
- * The probes do no checking: they look the syscall up in the spec index the Rust tables export
- * and hand a syscall with a spec, its argument words and its work flags to Rust.
+ * The probes do no checking: they look the syscall up in the probe tables the Rust side exports
+ * and hand a syscall with a spec, its argument words and its work flags to its Rust probe.
  */
 #include <linux/compat.h>
 #include <linux/debugfs.h>
@@ -50,31 +50,24 @@ static __always_inline enum kapi_pairing kapi_pairing(void)
 }
 
 /*
- * The position of syscall nr's spec in the Rust tables, or KAPI_NO_SPEC. The probes look it up
- * here, inline, so that a syscall without a spec costs a bounds check and a load: a call into
- * Rust cannot be inlined.
- */
-static __always_inline unsigned int kapi_spec_of(long nr)
-{
-	if ((unsigned long)nr >= kapi_spec_index_len)
-		return KAPI_NO_SPEC;
-	return kapi_spec_index[nr];
-}
-
-/*
  * Syscall tracepoints are faultable in 7.2: the probes run in process context, preemptible,
- * under rcu_tasks_trace. Compat (ia32, x32) syscalls use other numbers and are skipped. Only a
- * syscall with a spec goes on to Rust, with its argument words read from pt_regs.
+ * under rcu_tasks_trace. Compat (ia32, x32) syscalls use other numbers and are skipped. Each
+ * syscall is looked up here, inline, in the Rust probe tables, so that one without a spec costs
+ * a bounds check and a load (a call into Rust cannot be inlined); one with a spec goes on to
+ * its spec's Rust probe with its argument words read from pt_regs.
  */
 static void kapi_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 {
 	unsigned long args[6];
-	unsigned int idx = kapi_spec_of(id);
+	kapi_enter_fn enter;
 
-	if (idx == KAPI_NO_SPEC || in_compat_syscall())
+	if ((unsigned long)id >= kapi_sys_probes_len)
+		return;
+	enter = kapi_sys_enter[id];
+	if (!enter || in_compat_syscall())
 		return;
 	syscall_get_arguments(current, regs, args);
-	kapi_validator_sys_enter(idx, args, kapi_pairing(), current);
+	enter(args, kapi_pairing(), current);
 }
 
 /*
@@ -83,13 +76,16 @@ static void kapi_probe_sys_enter(void *data, struct pt_regs *regs, long id)
  */
 static void kapi_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 {
-	unsigned long args[6];
-	unsigned int idx = kapi_spec_of(syscall_get_nr(current, regs));
+	unsigned long nr = syscall_get_nr(current, regs), args[6];
+	kapi_exit_fn exit;
 
-	if (idx == KAPI_NO_SPEC || in_compat_syscall())
+	if (nr >= kapi_sys_probes_len)
+		return;
+	exit = kapi_sys_exit[nr];
+	if (!exit || in_compat_syscall())
 		return;
 	syscall_get_arguments(current, regs, args);
-	kapi_validator_sys_exit(idx, args, ret, kapi_pairing(), current);
+	exit(args, ret, kapi_pairing(), current);
 }
 
 bool kapi_fatal_signal_pending(struct task_struct *task)

@@ -67,11 +67,14 @@ use core::sync::atomic::{
 use kapi_checker::{check_exit, Entry, Exit, Prediction, SyscallSpec, Verdict, MAX_PARAMS};
 use kernel::{
     error::to_result,
-    ffi::{c_long, c_ulong, c_void},
+    ffi::{c_long, c_ulong},
     prelude::*,
 };
 
-use crate::{bindings, coverage_state, report, spec_tables};
+use crate::{
+    bindings, coverage_state, report,
+    spec_tables::{self, ALL, NR_SPECS, SPECS},
+};
 
 /// The probes on `sys_enter` and `sys_exit`, registered for as long as this value lives:
 /// dropping it unregisters them and waits until none of them runs.
@@ -245,26 +248,77 @@ unsafe fn arguments<'a>(args: *const c_ulong) -> &'a [u64; MAX_PARAMS] {
     unsafe { &*args.cast::<[u64; MAX_PARAMS]>() }
 }
 
-/// Called by the C probe on `sys_enter` of a native syscall with a spec: its position in the
-/// spec tables, its argument words, how its exit is judged and the task making it.
+/// The probes of each spec: `sys_enter::<IDX>` and `sys_exit::<IDX>` for every position `IDX`
+/// of [`ALL`], one copy per spec, in which the spec's tables are constants (its checks inline,
+/// its counters at fixed addresses). The C probes find them by syscall number in
+/// [`kapi_sys_enter`] and [`kapi_sys_exit`].
+macro_rules! probe_tables {
+    ($($idx:literal)*) => {
+        const SYS_ENTER: [bindings::kapi_enter_fn; NR_SPECS] = [$(Some(sys_enter::<$idx>)),*];
+        const SYS_EXIT: [bindings::kapi_exit_fn; NR_SPECS] = [$(Some(sys_exit::<$idx>)),*];
+    };
+}
+spec_tables::with_spec_positions!(probe_tables);
+
+/// `kapi_sys_enter[nr]`: the `sys_enter` probe of syscall `nr`'s spec, or NULL; the C probe
+/// looks every syscall up here, inline, so that a syscall without a spec costs a bounds check
+/// and a load. It has [`kapi_sys_probes_len`] entries, as has [`kapi_sys_exit`].
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub(crate) static kapi_sys_enter: [bindings::kapi_enter_fn; SPECS.len()] = {
+    let mut table = [None; SPECS.len()];
+    let mut i = 0;
+    // (`as` in `const` context, where `TryFrom` is not available; a number past the table is
+    // skipped.)
+    while i < ALL.len() {
+        let nr = ALL[i].nr as usize;
+        if nr < table.len() {
+            table[nr] = SYS_ENTER[i];
+        }
+        i += 1;
+    }
+    table
+};
+
+/// `kapi_sys_exit[nr]`: the `sys_exit` probe of syscall `nr`'s spec, or NULL.
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub(crate) static kapi_sys_exit: [bindings::kapi_exit_fn; SPECS.len()] = {
+    let mut table = [None; SPECS.len()];
+    let mut i = 0;
+    while i < ALL.len() {
+        let nr = ALL[i].nr as usize;
+        if nr < table.len() {
+            table[nr] = SYS_EXIT[i];
+        }
+        i += 1;
+    }
+    table
+};
+
+/// The length of [`kapi_sys_enter`] and [`kapi_sys_exit`].
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub(crate) static kapi_sys_probes_len: usize = SPECS.len();
+
+/// The `sys_enter` probe of the spec at position `IDX` of [`ALL`], called by the C probe with
+/// the syscall's argument words, how its exit is judged and the task making it.
 ///
 /// # Safety
 ///
-/// `args` points to six words, and `task` is the current task.
-#[no_mangle]
-pub(crate) unsafe extern "C" fn kapi_validator_sys_enter(
-    idx: usize,
+/// `args` points to six words, valid for the call, and `task` is the current task.
+unsafe extern "C" fn sys_enter<const IDX: usize>(
     args: *const c_ulong,
     pairing: bindings::kapi_pairing,
-    task: *mut c_void,
+    task: *mut bindings::task_struct,
 ) {
-    let Some(spec) = spec_tables::get(idx) else {
+    let Some(&spec) = ALL.get(IDX) else {
         return;
     };
     // SAFETY: Forwarded from the caller (the words live on the C probe's stack until this
     // function returns).
     let args = unsafe { arguments(args) };
-    enter(idx, spec, args, Pairing::of(spec, pairing), task.addr());
+    enter(IDX, spec, args, Pairing::of(spec, pairing), task.addr());
 }
 
 /// The `sys_enter` of a syscall with a spec: `spec` is `ALL[idx]`, `key` the task.
@@ -272,7 +326,24 @@ pub(crate) unsafe extern "C" fn kapi_validator_sys_enter(
 fn enter(idx: usize, spec: &SyscallSpec, args: &[u64; MAX_PARAMS], pairing: Pairing, key: usize) {
     report::count_call(idx);
     let entry = spec_tables::check_entry_of(idx, args);
-    // A clean call covers no constraint and reports nothing: no verdict to build.
+    // A clean call of a task whose exit needs no kept entry is done: the common case, with no
+    // call left to make.
+    if !entry.is_clean() || pairing == Pairing::Entry {
+        enter_slow(idx, spec, args, entry, pairing, key);
+    }
+}
+
+/// The rest of [`enter`]: the verdict and reports of an entry that broke something, and what
+/// an exit that needs it must find ([`remember`]).
+#[inline(never)]
+fn enter_slow(
+    idx: usize,
+    spec: &SyscallSpec,
+    args: &[u64; MAX_PARAMS],
+    entry: Entry,
+    pairing: Pairing,
+    key: usize,
+) {
     if !entry.is_clean() {
         report_entry(idx, spec, args, entry);
     }
@@ -286,65 +357,71 @@ fn enter(idx: usize, spec: &SyscallSpec, args: &[u64; MAX_PARAMS], pairing: Pair
 #[cold]
 #[inline(never)]
 fn report_entry(idx: usize, spec: &SyscallSpec, args: &[u64; MAX_PARAMS], entry: Entry) {
+    // One broken constraint (most bad calls): its violation is the whole verdict.
+    if let Some(v) = entry.single(spec, args) {
+        coverage_state::entry_violation(idx, spec, &v);
+        report::violation(idx, spec, &v);
+        return;
+    }
     let mut verdict = Verdict::new();
     entry.violations(spec, args, &mut verdict);
     coverage_state::entry(idx, spec, &verdict);
     report::verdict(idx, spec, &verdict);
 }
 
-/// Called by the C probe on `sys_exit` of a native syscall with a spec: its position in the
-/// spec tables, its argument words as the registers hold them at exit, its return value, how
-/// its exit is judged and the task that made it.
+/// The `sys_exit` probe of the spec at position `IDX` of [`ALL`], called by the C probe with
+/// the syscall's argument words as the registers hold them at exit, its return value, how its
+/// exit is judged and the task that made it.
 ///
 /// # Safety
 ///
-/// `args` points to six words, and `task` is the current task.
-#[no_mangle]
-pub(crate) unsafe extern "C" fn kapi_validator_sys_exit(
-    idx: usize,
+/// `args` points to six words, valid for the call, and `task` is the current task.
+unsafe extern "C" fn sys_exit<const IDX: usize>(
     args: *const c_ulong,
     ret: c_long,
     pairing: bindings::kapi_pairing,
-    task: *mut c_void,
+    task: *mut bindings::task_struct,
 ) {
-    let Some(spec) = spec_tables::get(idx) else {
+    let Some(&spec) = ALL.get(IDX) else {
         return;
     };
     // `long` is 64 bits wide on every architecture this module builds for: never `Err`.
     let Ok(ret) = i64::try_from(ret) else {
         return;
     };
-    let (idx, spec, args, prediction) = match Pairing::of(spec, pairing) {
-        Pairing::None => return,
+    match Pairing::of(spec, pairing) {
+        Pairing::None => {}
         Pairing::Registers => {
             // A call that a tracer's entry stop refused because the task is being killed
             // exits with the initial -ENOSYS and no entry.
             if ret == -i64::from(kernel::bindings::ENOSYS) {
                 // SAFETY: `task` is the current task (the caller's guarantee).
-                if unsafe { bindings::kapi_fatal_signal_pending(task.cast()) } {
+                if unsafe { bindings::kapi_fatal_signal_pending(task) } {
                     return;
                 }
             }
             // SAFETY: Forwarded from the caller (the words live on the C probe's stack until
             // this function returns).
-            let args = *unsafe { arguments(args) };
-            let prediction = spec_tables::check_entry_of(idx, &args).prediction();
-            (idx, spec, args, prediction)
+            let args = unsafe { arguments(args) };
+            let prediction = spec_tables::check_entry_of(IDX, args).prediction();
+            exit(IDX, spec, args, prediction, ret);
         }
-        Pairing::Entry => {
-            // An exit without a kept entry (seccomp skipped the call, or the entry could not
-            // be kept and was counted as untracked) is not judged.
-            let Some((nr, args, prediction)) = recall(task.addr()) else {
-                return;
-            };
-            // Judged as the syscall its entry saw.
-            let Some((idx, spec)) = spec_tables::lookup(nr) else {
-                return;
-            };
-            (idx, spec, args, prediction)
-        }
+        Pairing::Entry => exit_kept(task.addr(), ret),
+    }
+}
+
+/// The `sys_exit` of a call whose entry kept what it saw ([`remember`]), by the task `key`.
+#[inline(never)]
+fn exit_kept(key: usize, ret: i64) {
+    // An exit without a kept entry (seccomp skipped the call, or the entry could not be kept
+    // and was counted as untracked) is not judged.
+    let Some((nr, args, prediction)) = recall(key) else {
+        return;
     };
-    exit(idx, spec, &args, prediction, ret);
+    // Judged as the syscall its entry saw.
+    if let Some((idx, spec)) = spec_tables::lookup(nr) {
+        exit(idx, spec, &args, prediction, ret);
+    }
 }
 
 /// The `sys_exit` of a syscall with a spec: `spec` is `ALL[idx]`, `prediction` what its

@@ -143,11 +143,22 @@ pub(crate) fn verdict(idx: usize, spec: &SyscallSpec, verdict: &Verdict) {
         s.dropped.fetch_add(u64::from(verdict.dropped), Relaxed);
     }
     for v in &verdict.violations {
-        if let Some(counter) = s.violations.get(usize::from(v.kind as u8)) {
-            counter.fetch_add(1, Relaxed);
-        }
-        report(spec, v);
+        count_and_report(s, spec, v);
     }
+}
+
+/// Counts and reports one violation of a call to spec `idx`.
+pub(crate) fn violation(idx: usize, spec: &SyscallSpec, v: &Violation) {
+    if let Some(s) = stats(idx) {
+        count_and_report(s, spec, v);
+    }
+}
+
+fn count_and_report(s: &Stats, spec: &SyscallSpec, v: &Violation) {
+    if let Some(counter) = s.violations.get(usize::from(v.kind as u8)) {
+        counter.fetch_add(1, Relaxed);
+    }
+    report(spec, v);
 }
 
 /// The current task's name (`comm`), up to its NUL, in `buf`.

@@ -4,8 +4,6 @@
 
 use kapi_checker::SyscallSpec;
 
-use crate::bindings;
-
 #[allow(missing_docs, unreachable_pub, clippy::all)]
 mod generated {
     include!(concat!(env!("KAPI_GENERATED"), "/spec_tables.rs"));
@@ -13,25 +11,16 @@ mod generated {
 
 /// `ALL`: every spec in syscall-number order; `NR_SPECS`: their number (statistics arrays are
 /// indexed by `0..NR_SPECS`); `SPECS`: the specs indexed by syscall number; `check_entry_of`:
-/// the entry check of `ALL[idx]`, compiled for that spec's constant tables.
-pub(crate) use generated::{check_entry_of, ALL, NR_SPECS, SPECS};
+/// the entry check of `ALL[idx]`, compiled for that spec's constant tables;
+/// `with_spec_positions!(m)`: `m!(0 1 ... NR_SPECS-1)`.
+pub(crate) use generated::{check_entry_of, with_spec_positions, ALL, NR_SPECS, SPECS};
 
-/// The entry of [`kapi_spec_index`] of a syscall without a spec: `KAPI_NO_SPEC` of the C header.
-const NO_SPEC: u16 = {
-    assert!(bindings::KAPI_NO_SPEC == u16::MAX as u32);
-    u16::MAX
-};
-
-/// `kapi_spec_index[nr]` is the position of syscall `nr`'s spec in [`ALL`], or [`NO_SPEC`]. The C
-/// probes look every syscall up here, inline, and call into Rust only for one with a spec: the
-/// path of a syscall without one is a bounds check and a load.
-#[no_mangle]
-#[allow(non_upper_case_globals)]
-pub(crate) static kapi_spec_index: [u16; SPECS.len()] = {
+/// `INDEX[nr]` is the position of syscall `nr`'s spec in [`ALL`], or `u16::MAX`.
+static INDEX: [u16; SPECS.len()] = {
     // (`as` in `const` context, where `TryFrom` is not available: the generator emits fewer
     // than `u16::MAX` specs, so no position is `u16::MAX`, and a number past the table is
     // skipped.)
-    let mut index = [NO_SPEC; SPECS.len()];
+    let mut index = [u16::MAX; SPECS.len()];
     let mut i = 0;
     while i < ALL.len() {
         let nr = ALL[i].nr as usize;
@@ -43,12 +32,7 @@ pub(crate) static kapi_spec_index: [u16; SPECS.len()] = {
     index
 };
 
-/// The length of [`kapi_spec_index`], for the C probes.
-#[no_mangle]
-#[allow(non_upper_case_globals)]
-pub(crate) static kapi_spec_index_len: usize = SPECS.len();
-
-/// The spec at position `idx` of [`ALL`] (as the C probes found it in [`kapi_spec_index`]).
+/// The spec at position `idx` of [`ALL`].
 #[inline]
 pub(crate) fn get(idx: usize) -> Option<&'static SyscallSpec> {
     ALL.get(idx).copied()
@@ -57,8 +41,8 @@ pub(crate) fn get(idx: usize) -> Option<&'static SyscallSpec> {
 /// The spec of syscall `nr` and its position in [`ALL`], if it has one.
 #[inline]
 pub(crate) fn lookup(nr: u32) -> Option<(usize, &'static SyscallSpec)> {
-    let idx = *kapi_spec_index.get(usize::try_from(nr).ok()?)?;
-    if idx == NO_SPEC {
+    let idx = *INDEX.get(usize::try_from(nr).ok()?)?;
+    if idx == u16::MAX {
         return None;
     }
     let idx = usize::from(idx);

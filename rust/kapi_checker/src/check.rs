@@ -341,14 +341,16 @@ fn satisfies_other_inline(kind: &ConstraintKind, ty: Norm, value: u64) -> bool {
 }
 
 /// The outcome of the entry check of a call ([`check_entry`]): whether it broke anything, where
-/// the first broken constraint is (its verdict resumes there) and the [`Prediction`] for the
-/// exit check. Four bytes, returned in registers; a [`Verdict`] is only needed when the call
-/// broke something.
+/// the first broken constraint is (its verdict resumes there), how many it broke and the
+/// [`Prediction`] for the exit check. Five bytes, returned in registers; a [`Verdict`] is only
+/// needed when the call broke more than one constraint ([`Entry::single`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Entry {
     /// The first broken constraint, encoded like a [`Prediction`].
     first: Prediction,
     prediction: Prediction,
+    /// How many constraints are broken (at most 255 counted).
+    broken: u8,
 }
 
 impl Entry {
@@ -356,7 +358,28 @@ impl Entry {
     pub const CLEAN: Self = Self {
         first: Prediction::NONE,
         prediction: Prediction::NONE,
+        broken: 0,
     };
+
+    /// The violation of an entry that broke exactly one constraint (the common case of a bad
+    /// call), which is then its whole verdict ([`Entry::violations`]) without building one;
+    /// `None` for any other entry. `spec` and `args` are the ones given to [`check_entry`].
+    #[inline]
+    pub fn single(self, spec: &SyscallSpec, args: &[u64; MAX_PARAMS]) -> Option<Violation> {
+        if self.broken != 1 {
+            return None;
+        }
+        let (p, c) = self.first.first()?;
+        let param = spec.params.get(usize::from(p))?;
+        let &raw = args.get(usize::from(p))?;
+        Some(Violation {
+            kind: ViolationKind::Arg,
+            param: Some(p),
+            constraint: c,
+            value: Norm::of(param.ty).apply(raw),
+            ret: 0,
+        })
+    }
 
     /// Whether the arguments break no constraint.
     pub const fn is_clean(self) -> bool {
@@ -484,7 +507,7 @@ pub fn check_constraint(
     let value = ty.apply(raw);
     if !satisfies_any(&constraint.kind, ty, value, spec, args) {
         // `p < MAX_PARAMS` and `c < MAX_CONSTRAINTS` both fit a u8.
-        broken(entry, (p as u8, c as u8), constraint);
+        note_broken(entry, (p as u8, c as u8), constraint);
     }
 }
 
@@ -492,6 +515,13 @@ pub fn check_constraint(
 #[cold]
 #[inline(never)]
 fn broken(entry: &mut Entry, at: (u8, u8), constraint: &Constraint) {
+    note_broken(entry, at, constraint);
+}
+
+/// [`broken`], inlined: with a constant constraint, two selects.
+#[inline(always)]
+fn note_broken(entry: &mut Entry, at: (u8, u8), constraint: &Constraint) {
+    entry.broken = entry.broken.saturating_add(1);
     let at_prediction = Prediction::at(at.0, at.1);
     if !entry.first.is_some() {
         entry.first = at_prediction;
@@ -657,6 +687,7 @@ fn later_allows(
         })
 }
 
+#[inline]
 fn success_ok(check: ReturnCheck, ret: i64) -> bool {
     match check {
         ReturnCheck::Any => true,

@@ -125,8 +125,10 @@ impl ArgType {
     }
 }
 
-/// `SHIFTS[bits]` is `64 - clamp_bits(bits)` for every `u8`: [`ArgType::shift`].
-static SHIFTS: [u8; 256] = {
+/// `SHIFTS[bits]` is `64 - clamp_bits(bits)` for every `u8`: [`ArgType::shift`]. A `const`, not
+/// a `static`: a crate that checks a constant spec (the module's generated probes) folds the
+/// load away, which it cannot do with another crate's `static`.
+const SHIFTS: [u8; 256] = {
     let mut shifts = [0u8; 256];
     let mut bits = 0;
     while bits < 256 {
@@ -202,6 +204,7 @@ impl Errnos {
     }
 
     /// The errnos, in order.
+    #[inline]
     pub fn iter(&self) -> core::slice::Iter<'static, u16> {
         self.list.iter()
     }
@@ -253,6 +256,7 @@ impl ErrorList {
     }
 
     /// The errors, in order.
+    #[inline]
     pub fn iter(&self) -> core::slice::Iter<'static, ErrorSpec> {
         self.list.iter()
     }
@@ -495,6 +499,7 @@ pub const PAIRED: &[&str] = &["execve", "execveat", "clone", "clone3", "fork", "
 
 impl SyscallSpec {
     /// Index of `errno` in [`Self::errors`], if it is declared.
+    #[inline]
     pub fn error_index(&self, errno: u16) -> Option<usize> {
         self.errors.iter().position(|e| e.errno == errno)
     }

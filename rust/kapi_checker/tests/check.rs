@@ -586,3 +586,20 @@ proptest! {
         prop_assert!(exit(&MLOCKALL, &a, neg(EINVAL)).is_clean());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4096))]
+
+    /// `Entry::single` is the whole entry verdict when exactly one constraint is broken, and
+    /// `None` otherwise.
+    #[test]
+    fn single_is_the_verdict_of_one_broken_constraint(spec in arb_spec(), raw in arb_args()) {
+        let entry = check_entry(&spec, &raw);
+        let mut v = Verdict::new();
+        entry.violations(&spec, &raw, &mut v);
+        match entry.single(&spec, &raw) {
+            Some(one) => prop_assert_eq!(v.violations.as_slice(), &[one][..]),
+            None => prop_assert!(v.violations.len() != 1 || v.dropped != 0),
+        }
+    }
+}

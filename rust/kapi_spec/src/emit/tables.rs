@@ -9,8 +9,9 @@
 //! number (N = largest specified number + 1), `pub static ALL: [&...; K]` in number
 //! order, `pub const NR_SPECS: usize = K`, `pub fn check_entry_of(idx, args)` (the entry check
 //! of `ALL[idx]`, specialised to that spec's constant tables), and
-//! `pub static ERRNO_NAMES: [(u16, &str); E]`, the architecture's errno names sorted by value.
-//! The output depends only on its inputs.
+//! `pub static ERRNO_NAMES: [(u16, &str); E]`, the architecture's errno names sorted by value,
+//! and the macro `with_spec_positions!(m)`, which calls `m!(0 1 ... K-1)`. The output depends
+//! only on its inputs.
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -300,6 +301,20 @@ fn check_entry_of(o: &mut String, sorted: &[&Entry]) {
         "    CHECK_ENTRY.get(idx).map_or(kapi_checker::Entry::CLEAN, |check| check(args))"
     );
     let _ = writeln!(o, "}}");
+    let positions: Vec<String> = (0..n).map(|i| i.to_string()).collect();
+    let _ = writeln!(
+        o,
+        "\n/// `$m!(0 1 2 ...)`: the positions in `ALL`, for code written once per spec (the kernel\n\
+         /// module's probes)."
+    );
+    let _ = writeln!(o, "#[allow(unused_macros)]");
+    let _ = writeln!(o, "macro_rules! with_spec_positions {{");
+    let _ = writeln!(o, "    ($m:ident) => {{");
+    let _ = writeln!(o, "        $m!({});", positions.join(" "));
+    let _ = writeln!(o, "    }};");
+    let _ = writeln!(o, "}}");
+    let _ = writeln!(o, "#[allow(unused_imports)]");
+    let _ = writeln!(o, "pub(crate) use with_spec_positions;");
 }
 
 /// `ERRNO_NAMES`: the architecture's errnos and their names.
