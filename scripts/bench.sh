@@ -99,3 +99,24 @@ nspecs=${#specs[@]}
 cp "$work/BENCH.md" "$out"
 cat "$out"
 log "written to $out"
+
+# The README shows the icount table and the goals of this run, between its two markers.
+readme=$KAPI_ROOT/README.md
+if [ "$out" = "$KAPI_ROOT/BENCH.md" ] && grep -q '^<!-- make bench: begin -->$' "$readme"; then
+	{
+		echo "Icount figures of the last run (instructions per call; module $version):"
+		echo
+		sed -n '/^## icount/,/^What the validator counted/p' "$out" | sed '1,2d;$d' | sed '/^$/d'
+		echo
+		sed -n '/^## Goals/,/^## Module size/p' "$out" | sed '1,2d;$d' | sed '/^$/d'
+	} >"$work/figures"
+	awk -v figures="$work/figures" '
+		/^<!-- make bench: end -->$/ { skip = 0 }
+		!skip { print }
+		/^<!-- make bench: begin -->$/ {
+			while ((getline line < figures) > 0) print line
+			skip = 1
+		}' "$readme" >"$work/README.md"
+	cp "$work/README.md" "$readme"
+	log "the README's figures: written from this run"
+fi
