@@ -79,8 +79,52 @@ expect "the oracle verdicts of two calls made while $THREADS threads are blocked
 	'syscall=munlock nr=150 comm=kapi_threads kind=arg param=len value=0x2000 allowed="range [0, 0x1000]" ret=- errno=-' \
 	'syscall=munlock nr=150 comm=kapi_threads kind=oracle_success param=len value=0x2000 allowed="EINVAL (range [0, 0x1000])" ret=0 errno=-'
 
+# dmesg: one rate limit per kind of report, arg reports at KERN_INFO and disagreements at
+# KERN_WARNING, and the kinds printed chosen in dmesg_kinds (the counters and the trace event
+# get every report): a flood of arg reports does not hide the disagreement after it
+# (kapi_flood.c: FLOOD bad reads, then mlock2 on an unmapped page, undeclared ENOMEM here).
+FLOOD=3000
+reports() { dmesg -r | grep -F "$KAPI_DMESG_MARKER"; }
+flood() {
+	dmesg -c >/dev/null
+	echo 0 > $DBG/stats
+	out=$("$SELF"/kapi_flood $FLOOD 2>&1)
+	check "kapi_flood: $FLOOD bad reads, then mlock2 on an unmapped page ($out)" \
+		test "$out" = "flood=$FLOOD read=EBADF mlock2=ENOMEM"
+	check "... all $FLOOD arg reports counted ($(count read arg)), and the undeclared errno" \
+		test "$(count read arg) $(count mlock2 undeclared_errno)" = "$FLOOD 1"
+}
+check "dmesg_kinds: every kind by default" test "$(cat $DBG/dmesg_kinds)" = "$KAPI_KINDS"
+flood
+args=$(reports | grep -c "kind=arg")
+check "the flood's arg reports are rate-limited in dmesg ($args lines, at most 10)" test "$args" -le 10
+check "the disagreement after a flood of $FLOOD arg reports is in dmesg" \
+	sh -c "dmesg | grep -F '$KAPI_DMESG_MARKER' | grep -q 'syscall=mlock2 .*kind=undeclared_errno'"
+check "arg reports at KERN_INFO (<6>), disagreements at KERN_WARNING (<4>)" sh -c "
+	test \"\$(dmesg -r | grep -F '$KAPI_DMESG_MARKER' | grep 'kind=arg' | grep -vc '^<6>')\" = 0 &&
+	dmesg -r | grep -F '$KAPI_DMESG_MARKER' | grep 'kind=undeclared_errno' | grep -q '^<4>'"
+check "dmesg_kinds: writing the disagreement kinds" write $DBG/dmesg_kinds "$KAPI_DISAGREEMENT_KINDS"
+check "dmesg_kinds: reads them back" test "$(cat $DBG/dmesg_kinds)" = "$KAPI_DISAGREEMENT_KINDS"
+flood
+check "... no arg report in dmesg, the disagreement is" sh -c "
+	test \"\$(dmesg | grep -F '$KAPI_DMESG_MARKER' | grep -c 'kind=arg')\" = 0 &&
+	dmesg | grep -F '$KAPI_DMESG_MARKER' | grep -q 'kind=undeclared_errno'"
+for bad in "arg,bogus" "all arg" " " "none none" "ARG"; do
+	check "dmesg_kinds: '$bad' is refused (EINVAL) and changes nothing" sh -c "
+		! echo -n '$bad' > $DBG/dmesg_kinds 2>/dev/null &&
+		test \"\$(cat $DBG/dmesg_kinds)\" = '$KAPI_DISAGREEMENT_KINDS'"
+done
+check "dmesg_kinds: none" write $DBG/dmesg_kinds none
+check "dmesg_kinds: reads none" test "$(cat $DBG/dmesg_kinds)" = none
+check "dmesg_kinds: all, comma-separated names" write $DBG/dmesg_kinds "arg,undeclared_errno,bad_success,oracle_errno,oracle_success"
+check "dmesg_kinds: every kind again" test "$(cat $DBG/dmesg_kinds)" = "$KAPI_KINDS"
+
 echo 0 > $TRACE/events/$KAPI_TRACE_EVENT/enable
 check "the test variant unloads while enabled" rmmod kapi_validator
+check "the variant loads with dmesg_kinds=0x2 (undeclared_errno only)" insmod $VARIANT dmesg_kinds=2
+check "... and dmesg_kinds says so" test "$(cat $DBG/dmesg_kinds)" = undeclared_errno
+rmmod kapi_validator
+check "dmesg_kinds=0x20 (no such kind) is refused at load" sh -c "! insmod $VARIANT dmesg_kinds=0x20 2>/dev/null"
 check "the real module loads again" insmod $REAL enabled=0
 grep -q '^kapi_validator ' /proc/modules || restore
 done_testing

@@ -9,10 +9,14 @@
 //! - `stats` (rw): per-syscall counters; writing `0` resets them.
 //! - `coverage` (rw): per spec, whether a success, each declared errno and each broken constraint
 //!   was seen; writing `0` resets it. Format in [`crate::coverage_state`].
+//! - `dmesg_kinds` (rw): the kinds of report printed to dmesg, by name, separated by blanks
+//!   (`none` when there is none). Writing a list of kind names (blanks or commas between them),
+//!   `all` or `none` chooses them; any other write fails with `EINVAL` and changes nothing.
+//!   Counters and the trace event always get every report.
 
 use core::fmt;
 
-use kapi_checker::SyscallSpec;
+use kapi_checker::{SyscallSpec, ViolationKind};
 use kernel::{
     debugfs::{Dir, File, Scope},
     new_mutex,
@@ -71,7 +75,7 @@ fn debugfs_complete() -> Result<bool> {
             )
         }
     };
-    for name in [c"enabled", c"list", c"stats", c"coverage"] {
+    for name in [c"enabled", c"list", c"stats", c"coverage", c"dmesg_kinds"] {
         if !exists(None, name) {
             return Ok(false);
         }
@@ -98,6 +102,8 @@ pub(crate) struct Control {
     stats: File<()>,
     #[pin]
     coverage: File<()>,
+    #[pin]
+    dmesg_kinds: File<()>,
     #[pin]
     specs: Scope<()>,
 }
@@ -165,13 +171,70 @@ fn reset_on_zero(reader: &mut UserSliceReader, reset: fn()) -> Result {
     }
 }
 
+fn dmesg_kinds_read(_: &(), f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let mask = report::dmesg_kinds();
+    let mut names = ViolationKind::ALL
+        .into_iter()
+        .filter(|&k| mask & report::kind_bit(k) != 0)
+        .map(ViolationKind::name);
+    match names.next() {
+        None => writeln!(f, "none"),
+        Some(first) => {
+            f.write_str(first)?;
+            for name in names {
+                write!(f, " {name}")?;
+            }
+            writeln!(f)
+        }
+    }
+}
+
+/// The mask of a `dmesg_kinds` write: kind names separated by blanks or commas, `all` or
+/// `none`; `EINVAL` for anything else (an empty write included).
+fn parse_kinds(text: &str) -> Result<u32> {
+    let mut words = text
+        .split(|c: char| c.is_ascii_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .peekable();
+    let mut mask = 0;
+    match words.peek() {
+        None => return Err(EINVAL),
+        Some(&"all") | Some(&"none") => {
+            let all = words.next() == Some("all");
+            return match words.next() {
+                None if all => Ok(report::ALL_KINDS),
+                None => Ok(0),
+                Some(_) => Err(EINVAL),
+            };
+        }
+        Some(_) => {}
+    }
+    for word in words {
+        mask |= report::kind_bit(ViolationKind::from_name(word).ok_or(EINVAL)?);
+    }
+    Ok(mask)
+}
+
+fn dmesg_kinds_write(_: &(), reader: &mut UserSliceReader) -> Result {
+    let mut buf = [0u8; 128];
+    let len = reader.len();
+    if len == 0 || len > buf.len() {
+        return Err(EINVAL);
+    }
+    let buf = buf.get_mut(..len).ok_or(EINVAL)?;
+    reader.read_slice(buf)?;
+    let text = core::str::from_utf8(buf).map_err(|_| EINVAL)?;
+    report::set_dmesg_kinds(parse_kinds(text)?)
+}
+
 fn spec_read(spec: &&'static SyscallSpec, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     f.write_str(spec.doc)
 }
 
 impl Control {
-    /// Creates the files in `dir` and switches the probes on if `enable` is 1.
-    pub(crate) fn new(dir: &Dir, enable: u32) -> impl PinInit<Self, Error> + '_ {
+    /// Creates the files in `dir`, chooses the kinds of report printed to dmesg (`dmesg_kinds`,
+    /// a mask: bit `i` for `ViolationKind::ALL[i]`) and switches the probes on if `enable` is 1.
+    pub(crate) fn new(dir: &Dir, enable: u32, dmesg_kinds: u32) -> impl PinInit<Self, Error> + '_ {
         try_pin_init!(Self {
             enabled <- dir.read_write_callback_file(
                 c"enabled",
@@ -186,6 +249,12 @@ impl Control {
                 (),
                 &coverage_read,
                 &coverage_write,
+            ),
+            dmesg_kinds <- dir.read_write_callback_file(
+                c"dmesg_kinds",
+                (),
+                &dmesg_kinds_read,
+                &dmesg_kinds_write,
             ),
             specs <- dir.scope((), SPECS_DIR, |(), specs_dir| {
                 for spec in ALL.iter() {
@@ -210,6 +279,13 @@ impl Control {
             if !unsafe { bindings::kapi_trace_event_ready() } {
                 pr_err!("the trace event has no tracefs directory (out of memory?)\n");
                 return Err(ENOMEM);
+            }
+            if report::set_dmesg_kinds(dmesg_kinds).is_err() {
+                pr_err!(
+                    "dmesg_kinds={dmesg_kinds:#x} is invalid: a mask of bits below {:#x}\n",
+                    report::ALL_KINDS + 1
+                );
+                return Err(EINVAL);
             }
             match enable {
                 0 => Ok(()),

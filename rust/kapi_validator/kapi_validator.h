@@ -35,8 +35,14 @@ struct kapi_report {
 int kapi_probes_register(void);
 void kapi_probes_unregister(void);
 
-/* Reporting helpers (C). */
-bool kapi_report_ratelimit(void);
+/*
+ * The number of kinds of report (kapi_checker's ViolationKind; report.rs checks that they agree
+ * when it is built).
+ */
+#define KAPI_NR_KINDS 5
+
+/* Reporting helpers (C). Whether a report of kind `kind` (its index) may go to dmesg now. */
+bool kapi_report_ratelimit(unsigned int kind);
 bool kapi_trace_enabled(void);
 void kapi_trace_violation(const struct kapi_report *report);
 void kapi_current_comm(char *buf, size_t len);

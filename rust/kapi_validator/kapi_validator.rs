@@ -31,6 +31,11 @@ module! {
             default: 0,
             description: "Start with the probes registered (1) or not (0)",
         },
+        dmesg_kinds: u32 {
+            default: crate::report::ALL_KINDS,
+            description: "Report kinds printed to dmesg: bit i is the i-th kind of the report \
+                format (bit 0: arg); 0x1f: all. Also debugfs kapi_validator/dmesg_kinds",
+        },
     },
 }
 
@@ -48,9 +53,10 @@ struct KapiValidator {
 impl kernel::InPlaceModule for KapiValidator {
     fn init(_module: &'static ThisModule) -> impl PinInit<Self, Error> {
         let enable = *module_parameters::enabled.value();
+        let dmesg_kinds = *module_parameters::dmesg_kinds.value();
         let dir = kernel::debugfs::Dir::new(control::DIR);
         try_pin_init!(Self {
-            control <- control::Control::new(&dir, enable),
+            control <- control::Control::new(&dir, enable, dmesg_kinds),
             _dir: dir,
         })
         .pin_chain(move |_| {

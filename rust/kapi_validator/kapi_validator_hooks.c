@@ -121,12 +121,20 @@ void kapi_probes_unregister(void)
 	tracepoint_synchronize_unregister();
 }
 
-/* dmesg lines: at most 10 every 5 seconds; counters and trace events are not limited. */
-static DEFINE_RATELIMIT_STATE(kapi_report_rs, 5 * HZ, 10);
+/*
+ * dmesg lines: at most 10 every 5 seconds for each kind of report (in kapi_checker's order of
+ * kinds), so that a flood of one kind (a workload's deliberate bad arguments) never hides a line
+ * of another (a disagreement with the kernel). Counters and trace events are not limited.
+ */
+static struct ratelimit_state kapi_report_rs[KAPI_NR_KINDS] = {
+	[0 ... KAPI_NR_KINDS - 1] = RATELIMIT_STATE_INIT(kapi_report_rs, 5 * HZ, 10),
+};
 
-bool kapi_report_ratelimit(void)
+bool kapi_report_ratelimit(unsigned int kind)
 {
-	return __ratelimit(&kapi_report_rs);
+	if (kind >= KAPI_NR_KINDS)
+		return false;
+	return __ratelimit(&kapi_report_rs[kind]);
 }
 
 /* Whether the trace event is enabled (a static key): reports are formatted only when needed. */
