@@ -7,7 +7,7 @@
 
 check "module is loaded" loaded
 check "debugfs directory exists" test -d $DBG
-for f in enabled stats; do
+for f in enabled stats coverage dmesg_kinds; do
 	check "$f is root-only read-write (0600)" sh -c "ls -l $DBG/$f | grep -q '^-rw------- '"
 done
 check "list is root-only read-only (0400)" sh -c "ls -l $DBG/list | grep -q '^-r-------- '"
