@@ -9,11 +9,16 @@
 # Other targets:
 #   make setup                 install missing packages and tools (idempotent)
 #   make kernel                fetch and build the test kernel (cached under $(KAPI_CACHE))
-#   make module [KDIR=...]     build kapi_validator.ko (against KDIR, or the test kernel)
+#   make module [KDIR=...] [SPECS='a.kapi b.kapi']
+#                              build kapi_validator.ko (against KDIR, or the test kernel) with
+#                              SPECS built in (default specs/*.kapi; remembered for the next
+#                              make module, make vm and make selftests until given again)
 #   make module-variant        the same module with the wrong-on-purpose test specs built in
 #   make module-lint           the module's Rust under the kernel's rustfmt and clippy (-D warnings)
-#   make vm CMD='./prog' [FILES='prog data/'] [CPUS=2] [ENABLE=1]
-#                              boot the test kernel with the module loaded and run CMD
+#   make vm CMD='./prog' [FILES='prog data/'] [OUT=dir] [CPUS=2] [ENABLE=1] [BOOTLOG=1]
+#                              boot the test kernel with the module loaded and run CMD on a
+#                              fresh count (trace event on); OUT= brings back the console log,
+#                              stats, coverage, trace and the guest's /work/out
 #   make host-test             host tests only
 #   make test KERNEL=debug     all tests on the debug kernel (KASAN, lockdep, KFENCE, kmemleak)
 #   make stress [CYCLES=200] [FUZZ_CALLS=2000] [SEED=1] [FAIL_MAX=1000]
@@ -36,7 +41,7 @@ export KAPI_CACHE
 # Specs are built in when the spec generator (the `kapi` CLI) is part of the tree.
 ifneq ($(wildcard $(ROOT)/rust/kapi_cli/Cargo.toml),)
 KAPI_BIN := $(ROOT)/target/release/kapi
-SPECS ?= $(sort $(wildcard $(ROOT)/specs/*.kapi))
+SPECS_DEFAULT := $(sort $(wildcard $(ROOT)/specs/*.kapi))
 endif
 # Where the module is built (outside the repository, keyed by kernel tree and by checkout, so
 # two checkouts never build into one directory).
@@ -63,6 +68,23 @@ KDIR_RESOLVED = $(shell $(ROOT)/scripts/kernel.sh build $(KERNEL))
 KMAKEFLAGS = $(shell cat $(KDIR_RESOLVED)/.kapi-make-flags 2>/dev/null)
 else
 KDIR_RESOLVED = $(abspath $(KDIR))
+endif
+
+# FILES, OUT and SPECS are taken relative to the directory make was started from (make -C
+# changes it).
+CALLER_DIR := $(or $(PWD),$(CURDIR))
+caller_path = $(abspath $(foreach f,$(1),$(if $(filter /%,$(f)),$(f),$(CALLER_DIR)/$(f))))
+
+# The specs built in: SPECS= when given (recorded next to the module, MODULE_OUT/specs.list),
+# else the ones recorded for this module, else specs/*.kapi. So a module built with
+# `make module SPECS=...` keeps its specs through later `make module`, `make vm` and
+# `make selftests`, until SPECS is given again.
+SPECS_RECORD = $(MODULE_OUT)/specs.list
+ifneq ($(filter command line environment,$(origin SPECS)),)
+SPECS_GIVEN := 1
+SPECS_USED := $(call caller_path,$(SPECS))
+else
+SPECS_USED = $(or $(strip $(file < $(SPECS_RECORD))),$(SPECS_DEFAULT))
 endif
 
 CPUS ?= 2
@@ -102,7 +124,8 @@ define build_module
 endef
 
 module: kapi
-	$(call build_module,$(MODULE_OUT),$(abspath $(SPECS)))
+	$(call build_module,$(MODULE_OUT),$(SPECS_USED))
+	$(if $(SPECS_GIVEN),@printf '%s\n' $(SPECS_USED) >$(SPECS_RECORD))
 
 # The module's Rust held to the kernel's own rules: rustfmt with the kernel's .rustfmt.toml, and
 # a `CLIPPY=1` build (the kernel's clippy lints) with warnings as errors, into its own directory.
@@ -114,7 +137,7 @@ module-lint: kapi
 		$(ROOT)/rust/kapi_validator/kapi_validator.rs || \
 		die "the module is not formatted as the kernel's rustfmt wants (run: rustfmt --edition 2021 --config-path $$ksrc/.rustfmt.toml rust/kapi_validator/kapi_validator.rs)"; \
 	log "clippy (make CLIPPY=1, warnings as errors) of the module"
-	$(call build_module,$(MODULE_OUT)-clippy,$(abspath $(SPECS)),CLIPPY=1 KRUSTFLAGS=-Dwarnings)
+	$(call build_module,$(MODULE_OUT)-clippy,$(SPECS_USED),CLIPPY=1 KRUSTFLAGS=-Dwarnings)
 
 # The test variant: the same module with the deliberately wrong specs of selftests/variant/
 # built in, for the guest tests of undeclared errnos, oracle mismatches and bad success values.
@@ -129,11 +152,13 @@ bench-module:
 
 selftests: kapi
 	@$(MAKE) -C $(ROOT)/selftests -s KSRC="$$($(ROOT)/scripts/kernel.sh source)" \
-		KHDR="$$($(ROOT)/scripts/kernel.sh headers)" KAPI_BIN=$(KAPI_BIN) SPECS="$(abspath $(SPECS))"
+		KHDR="$$($(ROOT)/scripts/kernel.sh headers)" KAPI_BIN=$(KAPI_BIN) SPECS="$(SPECS_USED)"
 
 vm: module selftests
 	@$(ROOT)/scripts/vm.sh --kdir "$(KDIR_RESOLVED)" --module "$(MODULE_OUT)/kapi_validator.ko" \
-		--cpus $(CPUS) --enable $(ENABLE) --timeout $(TIMEOUT) --files "$(FILES)" -- $(CMD_QUOTED)
+		--cpus $(CPUS) --enable $(ENABLE) --timeout $(TIMEOUT) --files "$(call caller_path,$(FILES))" \
+		--session $(if $(filter 1,$(BOOTLOG)),,--quiet) $(if $(OUT),--out "$(call caller_path,$(OUT))") \
+		-- $(CMD_QUOTED)
 
 demo: setup
 	@$(MAKE) -s module-variant >/dev/null

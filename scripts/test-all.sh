@@ -12,6 +12,7 @@ rc=0
 make -s host-test 2>&1 | tee -a "$out" || rc=1
 make -s module-lint 2>&1 | tee -a "$out" || rc=1
 make -s vm-test 2>&1 | tee -a "$out" || rc=1
+"$KAPI_ROOT/scripts/user-path-test.sh" 2>&1 | tee -a "$out" || rc=1
 # The spec coverage of the guest run, printed by selftests/run_all.sh between marker lines.
 cov=$(tr -d '\r' <"$out" | sed -n '/^==== kapi coverage begin ====$/,/^==== kapi coverage end ====$/p' | sed '1d;$d')
 if [ -n "$cov" ] && [ -x target/release/kapi ]; then

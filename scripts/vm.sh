@@ -3,7 +3,8 @@
 # Boots a kernel under QEMU with kapi_validator loaded and runs one command in the guest.
 #
 #   scripts/vm.sh --kdir DIR [--module KO] [--cpus N] [--enable 0|1] [--timeout SECONDS]
-#                 [--files "PATH ..."] [--log FILE] [--icount] -- CMD [ARGS...]
+#                 [--files "PATH ..."] [--log FILE] [--icount] [--session] [--out DIR] [--quiet]
+#                 -- CMD [ARGS...]
 #
 # Without --module (or with an empty one) no module is loaded at boot. --icount runs the guest
 # under TCG with QEMU's -icount shift=0,sleep=off and a virtual RTC: the guest clock then counts
@@ -15,9 +16,18 @@
 # The exit status is CMD's. It is non-zero (and the console tail is printed) if the guest
 # panics, hangs past the timeout, the module fails to load, or the console shows a kernel
 # BUG, WARNING, Oops, lockdep or RCU-stall report, even when CMD succeeded.
+#
+# For a user's run (`make vm`): --session enables the validator's trace event and resets its
+# statistics and coverage just before CMD, so that they hold CMD's run only. --out DIR brings
+# back what the run produced, into DIR on the host: console.log, and, when the module is loaded,
+# stats, coverage and trace (the trace buffer), and whatever CMD wrote under the guest's
+# /work/out, in DIR/out (sent over the console as a base64 tar, after the command). --quiet shows
+# only the command's output, the validator's report lines and kernel errors on the terminal
+# (the whole console is in the log). A dynamically linked program among the --files is refused
+# before booting: the guest has no shared libraries.
 source "$(dirname "$0")/lib.sh"
 
-kdir= module= cpus=2 enable=1 timeout=600 files= log= icount=0
+kdir= module= cpus=2 enable=1 timeout=600 files= log= icount=0 session=0 out= quiet=0
 while (($#)); do
 	case "$1" in
 	--kdir) kdir=$2; shift 2 ;;
@@ -28,6 +38,9 @@ while (($#)); do
 	--files) files=$2; shift 2 ;;
 	--log) log=$2; shift 2 ;;
 	--icount) icount=1; shift ;;
+	--session) session=1; shift ;;
+	--out) out=$2; shift 2 ;;
+	--quiet) quiet=1; shift ;;
 	--) shift; break ;;
 	*) die "unknown option '$1' (see the header of $0)" ;;
 	esac
@@ -56,8 +69,16 @@ if [ -d "$KAPI_ROOT/selftests/build" ]; then
 fi
 for f in $files; do
 	[ -e "$f" ] || die "--files: '$f' does not exist"
+	if [ -f "$f" ] && file -L "$f" | grep -q 'ELF.*dynamically linked'; then
+		die "--files: '$f' is dynamically linked; the guest (a busybox initramfs) has no shared" \
+			"libraries: link it statically (e.g. gcc -static)"
+	fi
 	cp -rL "$f" "$root/work/"
 done
+if [ -n "$out" ]; then
+	mkdir -p "$out" || die "--out: cannot create '$out'"
+	out=$(cd "$out" && pwd)
+fi
 echo 'root:x:0:0:root:/root:/bin/sh' >"$root/etc/passwd"
 echo 'nobody:x:65534:65534:nobody:/tmp:/bin/sh' >>"$root/etc/passwd"
 printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
@@ -84,9 +105,31 @@ if [ -f /kapi/kapi_validator.ko ]; then
 	fi
 fi
 if [ \$rc = 0 ]; then
+	if [ $session = 1 ] && [ -d /sys/kernel/debug/kapi_validator ]; then
+		echo 1 > /sys/kernel/tracing/events/kapi_validator/enable
+		echo 0 > /sys/kernel/debug/kapi_validator/stats
+		echo 0 > /sys/kernel/debug/kapi_validator/coverage
+	fi
 	cd /work
 	sh -c "\$(cat /kapi/cmd)"
 	rc=\$?
+	echo "kapi-vm: the command exited with status \$rc"
+fi
+if [ -n "$out" ]; then
+	# Nothing else on the console while the archive goes out: the probes off, printk quiet.
+	dbg=/sys/kernel/debug/kapi_validator
+	[ -d \$dbg ] && echo 0 > \$dbg/enabled
+	dmesg -n 1
+	mkdir -p /tmp/kapi-out
+	if [ -d \$dbg ]; then
+		cat \$dbg/stats > /tmp/kapi-out/stats
+		cat \$dbg/coverage > /tmp/kapi-out/coverage
+		cat /sys/kernel/tracing/trace > /tmp/kapi-out/trace
+	fi
+	[ -d /work/out ] && cp -r /work/out /tmp/kapi-out/out
+	echo "KAPI_VM_OUT_BEGIN_$nonce"
+	tar -C /tmp/kapi-out -cf - . | gzip | base64
+	echo "KAPI_VM_OUT_END_$nonce"
 fi
 echo "KAPI_VM_EXIT_$nonce=\$rc"
 sync
@@ -118,6 +161,33 @@ elif [ "${KAPI_ACCEL:-auto}" = kvm ]; then
 fi
 
 log="${log:-$work/console.log}"
+# Kernel reports that fail a run (and that --quiet still shows).
+problems='(BUG:|WARNING:|Oops|Kernel panic|general protection fault|Unable to handle kernel|kernel BUG|INFO: task .* blocked|rcu: INFO|possible recursive locking|circular locking|inconsistent lock state|UBSAN:|KASAN:)'
+# The validator's dmesg marker, from the report format the selftests build generates.
+format=$KAPI_ROOT/selftests/build/kapi_report_format.sh
+marker=$([ -f "$format" ] && sed -n "s/^KAPI_DMESG_MARKER='\(.*\)'\$/\1/p" "$format")
+if [ "$quiet" = 1 ] && [ -z "$marker" ]; then
+	log "--quiet: no $format (make selftests writes it): showing the whole console"
+	quiet=0
+fi
+# What the terminal shows of the console: all of it, or with --quiet the command's output, the
+# validator's report lines and kernel errors (kernel lines carry a printk timestamp), never the
+# archive of --out.
+show() {
+	if [ "$quiet" = 1 ]; then
+		awk -v marker="$marker" -v problems="$problems" -v nonce="$nonce" '
+			index($0, "KAPI_VM_OUT_BEGIN_" nonce) { skip = 1 }
+			skip { if (index($0, "KAPI_VM_OUT_END_" nonce)) skip = 0; next }
+			/^\[ *[0-9]+\.[0-9]+\] / {
+				if (index($0, marker) || $0 ~ problems) print
+				next
+			}
+			/^KAPI_VM_EXIT_/ { next }
+			{ print; fflush() }'
+	else
+		cat
+	fi
+}
 log "booting $(basename "$kdir") with $cpus vCPUs ($accel$([ "$icount" = 1 ] && echo ", icount")), timeout ${timeout}s"
 cpu=max
 [ "$accel" = kvm ] && cpu=host
@@ -126,8 +196,8 @@ qemu_extra=()
 set +e
 timeout -k 10 "$timeout" qemu-system-x86_64 -accel "$accel" -cpu "$cpu" -m 1G -smp "$cpus" "${qemu_extra[@]}" \
 	-kernel "$bzimage" -initrd "$work/initramfs.cpio" \
-	-append "console=ttyS0 panic=-1 oops=panic rdinit=/init" \
-	-display none -monitor none -serial stdio -no-reboot </dev/null 2>&1 | tee "$log"
+	-append "console=ttyS0 panic=-1 oops=panic printk.time=1 rdinit=/init" \
+	-display none -monitor none -serial stdio -no-reboot </dev/null 2>&1 | tee "$log" | show
 qemu_rc=${PIPESTATUS[0]}
 set -e
 
@@ -138,10 +208,18 @@ fail() {
 }
 [ "$qemu_rc" = 124 ] && fail "the guest did not finish within ${timeout}s"
 grep -q 'Linux version' "$log" || fail "the kernel did not boot"
-if grep -Eq '(BUG:|WARNING:|Oops|Kernel panic|general protection fault|Unable to handle kernel|kernel BUG|INFO: task .* blocked|rcu: INFO|possible recursive locking|circular locking|inconsistent lock state|UBSAN:|KASAN:)' "$log"; then
-	grep -En '(BUG:|WARNING:|Oops|Kernel panic|general protection fault|Unable to handle kernel|kernel BUG|INFO: task .* blocked|rcu: INFO|possible recursive locking|circular locking|inconsistent lock state|UBSAN:|KASAN:)' "$log" | head -5 >&2
+if grep -Eq "$problems" "$log"; then
+	grep -En "$problems" "$log" | head -5 >&2
 	fail "the kernel reported a problem (see above)"
 fi
 rc=$(sed -n "s/.*KAPI_VM_EXIT_$nonce=\([0-9]*\).*/\1/p" "$log" | tail -n1)
 [ -n "$rc" ] || fail "the guest stopped before the command finished (qemu exit $qemu_rc)"
+if [ -n "$out" ]; then
+	cp "$log" "$out/console.log"
+	tr -d '\r' <"$log" | sed -n "/^KAPI_VM_OUT_BEGIN_$nonce\$/,/^KAPI_VM_OUT_END_$nonce\$/p" |
+		sed '1d;$d' | grep -v '^\[ *[0-9]*\.[0-9]*\] ' | base64 -d | tar -xzf - -C "$out" ||
+		fail "could not unpack what the guest sent back for --out"
+	log "the run's console log, stats, coverage, trace and /work/out are in $out"
+fi
+[ "$rc" = 0 ] || log "the command exited with status $rc"
 exit "$rc"

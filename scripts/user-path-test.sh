@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# The user's path, as `make test` checks it (TAP): `make vm` hands back what a run produced
+# (OUT=) for `kapi trace` and `kapi coverage` on the host, with the program's exit status and a
+# quiet console; a dynamically linked program is refused before booting; and a module built with
+# `make module SPECS=...` keeps its specs through the next `make module`.
+source "$(dirname "$0")/lib.sh"
+cd "$KAPI_ROOT"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/kapi-user.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+kapi=target/release/kapi
+n=0 failed=0
+ok() { n=$((n + 1)); echo "ok $n - $*"; }
+nok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $*"; }
+check() { local d=$1; shift; if "$@"; then ok "$d"; else nok "$d"; fi; }
+set +e
+echo "TAP version 13"
+
+# A run whose command makes one bad call, writes a file under /work/out and exits with 3.
+make -s vm CMD='/kapi/selftests/mlock_calls mlock2 4096 0x80; mkdir -p out; echo made > out/note; exit 3' \
+	OUT="$tmp/run" >"$tmp/terminal" 2>&1 && rc=0 || rc=$?
+check "make vm fails when the command fails (make exit $rc)" test "$rc" != 0
+check "... and prints the command's status" grep -q 'the command exited with status 3' "$tmp/terminal"
+check "the console is quiet: the program's output and the report, no boot log" \
+	sh -c "grep -q '^mlock2 = -1 EINVAL' '$tmp/terminal' && grep -q 'kind=arg param=flags' '$tmp/terminal' &&
+		! grep -q 'Linux version' '$tmp/terminal'"
+for f in console.log stats coverage trace out/note; do
+	check "OUT has $f" test -s "$tmp/run/$f"
+done
+check "... the whole console in console.log" grep -q 'Linux version' "$tmp/run/console.log"
+check "... what the command wrote under /work/out" test "$(cat "$tmp/run/out/note")" = made
+check "kapi trace reads the run's trace: one mlock2 arg report" \
+	sh -c "$kapi trace '$tmp/run/trace' | grep -Eq '^mlock2 +1 +0 +0 +0 +0 +1$'"
+check "kapi coverage reads the run's coverage: mlock2 flags:mask broken" \
+	sh -c "$kapi coverage '$tmp/run/coverage' | grep -E '^mlock2 ' | grep -q 'flags:mask'"
+check "the counters start with the command: no call before it counted (mlock2: 1 call)" \
+	sh -c "awk '\$1 == \"mlock2\" { print \$3 }' '$tmp/run/stats' | grep -qx 1"
+
+# A dynamically linked program: refused before booting, with the reason.
+cp /bin/true "$tmp/true"
+make -s vm CMD='./true' FILES="$tmp/true" >"$tmp/dyn" 2>&1 && rc=0 || rc=$?
+check "a dynamically linked program is refused (make exit $rc)" test "$rc" != 0
+check "... before booting, saying why" \
+	sh -c "grep -q 'is dynamically linked' '$tmp/dyn' && ! grep -q 'booting' '$tmp/dyn'"
+
+# SPECS stays: built with one spec, rebuilt without SPECS, still that one spec.
+make -s module MODULE_OUT="$tmp/module" SPECS=specs/mlock2.kapi >"$tmp/build" 2>&1 ||
+	{ cat "$tmp/build"; nok "make module SPECS=specs/mlock2.kapi"; }
+make -s module MODULE_OUT="$tmp/module" >"$tmp/build" 2>&1 ||
+	{ cat "$tmp/build"; nok "make module (again, without SPECS)"; }
+tables=$tmp/module/generated/spec_tables.rs
+check "a module built with SPECS=specs/mlock2.kapi keeps it at the next make module" \
+	sh -c "grep -q 'pub const NR_SPECS: usize = 1;' '$tables' && grep -q 'pub static MLOCK2:' '$tables'"
+
+echo "1..$n"
+((failed == 0))
