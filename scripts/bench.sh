@@ -100,9 +100,9 @@ cp "$work/BENCH.md" "$out"
 cat "$out"
 log "written to $out"
 
-# The README shows the icount table and the goals of this run, between its two markers.
-readme=$KAPI_ROOT/README.md
-if [ "$out" = "$KAPI_ROOT/BENCH.md" ] && grep -q '^<!-- make bench: begin -->$' "$readme"; then
+# docs/benchmark.md shows the icount table and the goals of this run, between its two markers.
+page=$KAPI_ROOT/docs/benchmark.md
+if [ "$out" = "$KAPI_ROOT/BENCH.md" ] && grep -q '^<!-- make bench: begin -->$' "$page"; then
 	{
 		echo "Icount figures of the last run (instructions per call; module $version):"
 		echo
@@ -116,7 +116,7 @@ if [ "$out" = "$KAPI_ROOT/BENCH.md" ] && grep -q '^<!-- make bench: begin -->$' 
 		/^<!-- make bench: begin -->$/ {
 			while ((getline line < figures) > 0) print line
 			skip = 1
-		}' "$readme" >"$work/README.md"
-	cp "$work/README.md" "$readme"
-	log "the README's figures: written from this run"
+		}' "$page" >"$work/benchmark.md"
+	cp "$work/benchmark.md" "$page"
+	log "docs/benchmark.md's figures: written from this run"
 fi
