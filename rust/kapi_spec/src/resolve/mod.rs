@@ -10,6 +10,7 @@ pub mod ksrc;
 mod lint;
 mod param;
 mod ret;
+mod signature;
 pub mod sysdef;
 mod test;
 
