@@ -94,6 +94,19 @@ pub static X86_64: Arch = Arch {
     syscall_sources_skip: &["arch/x86/um"],
 };
 
+/// The limits a spec's constant expressions may name, valued per architecture
+/// ([`KernelInfo::limit`]).
+pub const LIMITS: &[&str] = &[
+    "INT_MIN",
+    "INT_MAX",
+    "UINT_MAX",
+    "LONG_MIN",
+    "LONG_MAX",
+    "ULONG_MAX",
+    "SIZE_MAX",
+    "PAGE_SIZE",
+];
+
 /// Every supported architecture.
 pub static ARCHES: &[&Arch] = &[&X86_64];
 
@@ -363,8 +376,12 @@ impl KernelInfo {
         self.defines.get(name)
     }
 
-    /// Value of a built-in limit (`INT_MAX`, `PAGE_SIZE`, ...) on this architecture.
+    /// Value of a built-in limit ([`LIMITS`]: `INT_MAX`, `PAGE_SIZE`, ...) on this
+    /// architecture.
     pub fn limit(&self, name: &str) -> Option<i128> {
+        if !LIMITS.contains(&name) {
+            return None;
+        }
         let lb = u32::from(self.arch.long_bits).clamp(8, 64);
         let long_max = (1i128 << (lb - 1)) - 1;
         let ulong_max = (1i128 << lb) - 1;
@@ -603,6 +620,7 @@ mod tests {
         assert_eq!(k.eval("B").unwrap(), 3);
         assert_eq!(k.eval("S | A").unwrap(), 9);
         assert_eq!(k.eval("LONG_MAX").unwrap(), i128::from(i64::MAX));
+        assert!(LIMITS.iter().all(|l| k.limit(l).is_some()));
         assert!(k
             .eval("F")
             .unwrap_err()
