@@ -16,8 +16,8 @@
 //!    with ([`emit::tables`]), the kerneldoc form ([`write_kerneldoc`]) and the human-readable
 //!    rendering ([`render`]: `kapi show`, the tables' `doc` field).
 //!
-//! [`reference`] renders what the linter requires and accepts for specs/README.md (`kapi lint
-//! --keys`).
+//! [`reference`](mod@reference) renders what the linter requires and accepts for
+//! specs/README.md (`kapi lint --keys`).
 //!
 //! Every phase reports through [`diag`]: no input makes a parser panic; every problem is a
 //! [`Diagnostic`] with a `file:line:col`.

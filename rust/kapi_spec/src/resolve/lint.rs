@@ -118,7 +118,7 @@ fn coverage_limit(cx: &mut Ctx<'_>, spec: &Spec, params: &[ResolvedParam]) {
 
 /// Lints a parsed spec: [`resolve`]'s checks plus the ones that need the parse (annotations in
 /// `@param` order) and the kernel's source (the parameters of its `SYSCALL_DEFINE`,
-/// [`signature`]). `None` when there was an error.
+/// `resolve/signature.rs`). `None` when there was an error.
 pub fn lint(parsed: &ParsedSpec, k: &KernelInfo, diags: &mut Diagnostics) -> Option<Resolved> {
     let errors_before = diags.error_count();
     let spec = &parsed.spec;

@@ -13,7 +13,7 @@ use kapi_checker::ArgType;
 
 use super::eval::Ctx;
 use super::param::declared_ctype;
-use super::sysdef::SyscallDef;
+use super::sysdef::{SyscallDef, SyscallDefs};
 use crate::diag::{Diagnostic, Loc, Severity};
 use crate::model::Spec;
 use crate::resolve::ctype;
@@ -31,33 +31,7 @@ pub(super) fn check(cx: &mut Ctx<'_>, spec: &Spec) {
     let entry = cx.k.entry_point(&spec.name);
     let candidates = entry.map_or(&[][..], |e| defs.get(e));
     if candidates.is_empty() {
-        let arch = cx.k.arch;
-        let mut d = Diagnostic::warning(
-            spec.loc,
-            format!(
-                "no `SYSCALL_DEFINE` of sys_{} in the kernel source",
-                spec.name
-            ),
-        )
-        .expected(format!(
-            "`SYSCALL_DEFINE<n>({}, ...)` at the start of a line of a .c file under {}",
-            entry.unwrap_or(&spec.name),
-            arch.syscall_sources.join(", ")
-        ))
-        .help(
-            "the parameters are not checked against the kernel's (COMPAT_SYSCALL_DEFINE and \
-             other macros are not read)",
-        );
-        if entry.is_none() {
-            d = d.found(format!("no entry point in {}", arch.syscall_table));
-        } else if !defs.unreadable.is_empty() {
-            d = d.found(format!(
-                "{} unreadable file(s): {}",
-                defs.unreadable.len(),
-                defs.unreadable.join("; ")
-            ));
-        }
-        cx.diags.push(d);
+        cx.diags.push(no_definition(cx.k.arch, spec, entry, defs));
         return;
     }
     let compared: Vec<Vec<Diagnostic>> = candidates
@@ -91,6 +65,36 @@ pub(super) fn check(cx: &mut Ctx<'_>, spec: &Spec) {
     for d in compared.into_iter().nth(closest).unwrap_or_default() {
         cx.diags.push(d.help(help.clone()));
     }
+}
+
+/// The warning for a syscall without a `SYSCALL_DEFINE` of its entry point `entry`.
+fn no_definition(arch: &Arch, spec: &Spec, entry: Option<&str>, defs: &SyscallDefs) -> Diagnostic {
+    let mut d = Diagnostic::warning(
+        spec.loc,
+        format!(
+            "no `SYSCALL_DEFINE` of sys_{} in the kernel source",
+            spec.name
+        ),
+    )
+    .expected(format!(
+        "`SYSCALL_DEFINE<n>({}, ...)` at the start of a line of a .c file under {}",
+        entry.unwrap_or(&spec.name),
+        arch.syscall_sources.join(", ")
+    ))
+    .help(
+        "the parameters are not checked against the kernel's (COMPAT_SYSCALL_DEFINE and \
+         other macros are not read)",
+    );
+    if entry.is_none() {
+        d = d.found(format!("no entry point in {}", arch.syscall_table));
+    } else if !defs.unreadable.is_empty() {
+        d = d.found(format!(
+            "{} unreadable file(s): {}",
+            defs.unreadable.len(),
+            defs.unreadable.join("; ")
+        ));
+    }
+    d
 }
 
 /// The differences between `spec` and one definition: names and order, then types.
