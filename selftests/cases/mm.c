@@ -709,7 +709,7 @@ static const struct kcase cases[] = {
 	{ "madvise", "madvise(middle page of 3, 4096, MADV_RANDOM)", madvise_random, 0, "", 0 },
 	{ "madvise", "madvise(page, 4096, MADV_GUARD_INSTALL)", madvise_guard, 0, "", 0 },
 	{ "madvise", "madvise(unmapped page, 0, MADV_DONTNEED)", madvise_len0_hole, 0, "", 0 },
-	{ "madvise", "madvise(0, ULONG_MAX, MADV_NORMAL): length rounds up to 0", madvise_len_rounds_to_0, EINVAL, "arg:len", 0 },
+	{ "madvise", "madvise(0, ULONG_MAX, MADV_NORMAL): length rounds up to 0", madvise_len_rounds_to_0, EINVAL, "arg:len_in", 0 },
 	{ "madvise", "madvise(unmapped page, 4096, MADV_DONTNEED)", madvise_hole, ENOMEM, "", 0 },
 	{ "madvise", "madvise(middle page of 3, 4096, MADV_RANDOM) with vm.max_map_count 1", madvise_map_count, EAGAIN, "", 0 },
 	{ "madvise", "madvise(anonymous page, 4096, MADV_WILLNEED): no swap", madvise_willneed_anon, EBADF, "", 0 },

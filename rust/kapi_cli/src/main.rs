@@ -30,7 +30,7 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Check spec files: the format, then against the kernel source (errnos, constants,
-    /// syscall numbers, value widths).
+    /// syscall numbers, value widths, the parameters of the syscall's SYSCALL_DEFINE).
     Lint(cmd::lint::LintArgs),
     /// Show one spec, in full, as text or JSON.
     Show(cmd::show::ShowArgs),

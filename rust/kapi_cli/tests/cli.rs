@@ -59,6 +59,15 @@ fn lint_good_files() {
 }
 
 #[test]
+fn lint_keys_prints_the_readme_section() {
+    let o = kapi(&["lint", "--keys"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_eq!(text(&o.stdout), kapi_spec::reference::markdown());
+    let o = kapi(&["lint", "--keys", "frob.kapi"]);
+    assert!(!o.status.success(), "--keys takes no files");
+}
+
+#[test]
 fn lint_reports_errors_with_position() {
     let dir = tmp("lint");
     let bad = dir.join("bad.kapi");

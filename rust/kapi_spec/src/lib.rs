@@ -16,6 +16,9 @@
 //!    with ([`emit::tables`]), the kerneldoc form ([`write_kerneldoc`]) and the human-readable
 //!    rendering ([`render`]: `kapi show`, the tables' `doc` field).
 //!
+//! [`reference`](mod@reference) renders what the linter requires and accepts for
+//! specs/README.md (`kapi lint --keys`).
+//!
 //! Every phase reports through [`diag`]: no input makes a parser panic; every problem is a
 //! [`Diagnostic`] with a `file:line:col`.
 
@@ -26,6 +29,7 @@ pub mod diag;
 pub mod emit;
 pub mod model;
 pub mod parse;
+pub mod reference;
 pub mod resolve;
 
 pub use diag::{Diagnostic, Diagnostics, Loc, Severity};

@@ -582,6 +582,9 @@ pub struct Param {
     /// Where the parameter was declared.
     #[serde(skip)]
     pub loc: Loc,
+    /// Where its `param-type` value is (unknown when none was given).
+    #[serde(skip)]
+    pub type_loc: Loc,
 }
 
 /// The return value.

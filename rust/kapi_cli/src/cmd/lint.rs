@@ -23,12 +23,20 @@ pub struct LintArgs {
     /// Treat warnings as errors.
     #[arg(long, short = 'W')]
     pub deny_warnings: bool,
+    /// Print the required keys and the accepted numbers and constant expressions (the
+    /// generated section of specs/README.md) and exit.
+    #[arg(long, conflicts_with_all = ["paths", "syntax_only", "deny_warnings"])]
+    pub keys: bool,
     #[command(flatten)]
     pub kernel: KernelArgs,
 }
 
 /// Runs `kapi lint`; `Ok(false)` when a spec has errors.
 pub fn run(a: &LintArgs) -> Result<bool> {
+    if a.keys {
+        print!("{}", kapi_spec::reference::markdown());
+        return Ok(true);
+    }
     let files = expand(&a.paths)?;
     let kernel = if a.syntax_only {
         None

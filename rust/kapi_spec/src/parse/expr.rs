@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 
-//! Constant expressions: numbers (decimal, hex, octal, with C suffixes), identifiers, unary
-//! `- + ~ !`, binary `* / % + - << >> & ^ |` with C precedence, and parentheses.
+//! Constant expressions: numbers (decimal, [`RADIX_PREFIXES`], octal, with [`INT_SUFFIXES`]),
+//! identifiers, [`UNARY_OPS`] `- + ~ !`, [`BINARY_OPS`] `* / % + - << >> & ^ |` with C
+//! precedence, and parentheses. The tables are what the lexer and parser use, and what
+//! specs/README.md lists ([`crate::reference`]).
 //!
 //! Values are computed in `i128`; an intermediate result outside `i64::MIN..=u64::MAX` is an
 //! overflow. Whether a value fits a parameter's type is decided by the caller.
@@ -89,16 +91,49 @@ fn err(offset: usize, len: usize, message: impl Into<String>) -> ExprError {
     }
 }
 
-/// Parses a C integer literal (with `u`/`l` suffixes), if `s` is one.
+/// Prefixes of integer literals in a radix other than 10, with the radix. Without one, a
+/// literal of more than one digit that starts with `0` is octal, any other decimal.
+pub const RADIX_PREFIXES: &[(&str, u32)] = &[("0x", 16), ("0X", 16), ("0b", 2), ("0B", 2)];
+
+/// Letters an integer literal may end with, any number of them in any order (C's `U`, `L`,
+/// `UL`, `ULL`); they do not change the value.
+pub const INT_SUFFIXES: &[char] = &['u', 'U', 'l', 'L'];
+
+/// Binary operators, with their C precedence (higher binds tighter; equal ones group to the
+/// left).
+pub const BINARY_OPS: &[(&str, Op, u8)] = &[
+    ("*", Op::Mul, 10),
+    ("/", Op::Div, 10),
+    ("%", Op::Rem, 10),
+    ("+", Op::Plus, 9),
+    ("-", Op::Minus, 9),
+    ("<<", Op::Shl, 8),
+    (">>", Op::Shr, 8),
+    ("&", Op::And, 7),
+    ("^", Op::Xor, 6),
+    ("|", Op::Or, 5),
+];
+
+/// Unary (prefix) operators.
+pub const UNARY_OPS: &[(&str, Op)] = &[
+    ("-", Op::Minus),
+    ("+", Op::Plus),
+    ("~", Op::Not),
+    ("!", Op::LogicalNot),
+];
+
+/// Parses a C integer literal ([`RADIX_PREFIXES`], octal, decimal, [`INT_SUFFIXES`]), if `s`
+/// is one.
 pub fn parse_int_literal(s: &str) -> Option<u64> {
-    let body = s.trim_end_matches(['u', 'U', 'l', 'L']);
+    let body = s.trim_end_matches(INT_SUFFIXES);
     if body.is_empty() {
         return None;
     }
-    let (digits, radix) = if let Some(h) = body.strip_prefix("0x").or(body.strip_prefix("0X")) {
-        (h, 16)
-    } else if let Some(b) = body.strip_prefix("0b").or(body.strip_prefix("0B")) {
-        (b, 2)
+    let prefixed = RADIX_PREFIXES
+        .iter()
+        .find_map(|&(p, radix)| body.strip_prefix(p).map(|d| (d, radix)));
+    let (digits, radix) = if let Some(p) = prefixed {
+        p
     } else if body.len() > 1 && body.starts_with('0') {
         (&body[1..], 8)
     } else {
@@ -134,31 +169,13 @@ fn lex(s: &str) -> Result<Vec<(Tok, usize, usize)>, ExprError> {
                 i += 1;
             }
             out.push((Tok::Ident(s[start..i].to_string()), start, i - start));
+        } else if let Some(op) = operator_at(&s[i..]) {
+            out.push((Tok::Op(op), start, op.len()));
+            i += op.len();
         } else {
-            let two = s.get(i..i + 2).unwrap_or("");
-            let tok = match two {
-                "<<" => Some(Tok::Op("<<")),
-                ">>" => Some(Tok::Op(">>")),
-                _ => None,
-            };
-            if let Some(t) = tok {
-                out.push((t, start, 2));
-                i += 2;
-                continue;
-            }
             let t = match c {
                 b'(' => Tok::LParen,
                 b')' => Tok::RParen,
-                b'-' => Tok::Op("-"),
-                b'+' => Tok::Op("+"),
-                b'~' => Tok::Op("~"),
-                b'!' => Tok::Op("!"),
-                b'*' => Tok::Op("*"),
-                b'/' => Tok::Op("/"),
-                b'%' => Tok::Op("%"),
-                b'&' => Tok::Op("&"),
-                b'^' => Tok::Op("^"),
-                b'|' => Tok::Op("|"),
                 _ => {
                     let ch = s[i..].chars().next().unwrap_or('?');
                     return Err(err(
@@ -181,20 +198,21 @@ struct Parser<'a> {
     src: &'a str,
 }
 
+/// The longest operator `rest` starts with.
+fn operator_at(rest: &str) -> Option<&'static str> {
+    BINARY_OPS
+        .iter()
+        .map(|o| o.0)
+        .chain(UNARY_OPS.iter().map(|o| o.0))
+        .filter(|o| rest.starts_with(o))
+        .max_by_key(|o| o.len())
+}
+
 fn binop(s: &str) -> Option<(Op, u8)> {
-    Some(match s {
-        "*" => (Op::Mul, 10),
-        "/" => (Op::Div, 10),
-        "%" => (Op::Rem, 10),
-        "+" => (Op::Plus, 9),
-        "-" => (Op::Minus, 9),
-        "<<" => (Op::Shl, 8),
-        ">>" => (Op::Shr, 8),
-        "&" => (Op::And, 7),
-        "^" => (Op::Xor, 6),
-        "|" => (Op::Or, 5),
-        _ => return None,
-    })
+    BINARY_OPS
+        .iter()
+        .find(|o| o.0 == s)
+        .map(|&(_, op, prec)| (op, prec))
 }
 
 impl Parser<'_> {
@@ -248,12 +266,8 @@ impl Parser<'_> {
                 }
             }
             Tok::Op(o) => {
-                let op = match o {
-                    "-" => Op::Minus,
-                    "+" => Op::Plus,
-                    "~" => Op::Not,
-                    "!" => Op::LogicalNot,
-                    _ => return Err(err(off, len, format!("expected a value, found `{o}`"))),
+                let Some(&(_, op)) = UNARY_OPS.iter().find(|u| u.0 == o) else {
+                    return Err(err(off, len, format!("expected a value, found `{o}`")));
                 };
                 let e = self.unary(depth + 1)?;
                 Ok(Expr::Unary(op, Box::new(e)))

@@ -1148,6 +1148,7 @@ impl<'d> Builder<'d> {
                 let (k, c) = type_value(v, value);
                 let p = &mut self.spec.params[pi];
                 p.kapi_type = k;
+                p.type_loc = value.loc_of(v);
                 if c.is_some() {
                     p.c_type = c;
                 }

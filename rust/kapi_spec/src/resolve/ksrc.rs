@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 
-//! What the specs need from a kernel source tree: syscall numbers (the architecture's syscall
-//! table), errno values and `#define` constants (uapi headers). Nothing is typed by hand.
+//! What the specs need from a kernel source tree: syscall numbers and entry points (the
+//! architecture's syscall table), errno values and `#define` constants (uapi headers), and the
+//! syscalls' `SYSCALL_DEFINE` signatures ([`sysdef`](super::sysdef)). Nothing is typed by hand.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
+use super::sysdef::SyscallDefs;
 use crate::parse::expr;
 
 /// Environment variable naming the kernel source directory.
@@ -30,6 +33,12 @@ pub struct Arch {
     /// Headers whose `#define`s the specs may use, most specific first (earlier definitions
     /// win, as with the headers' `#ifndef` guards). Missing files are skipped.
     pub uapi_headers: &'static [&'static str],
+    /// Where the native syscalls are defined (`SYSCALL_DEFINE<n>`): files and directories,
+    /// searched recursively for `.c` files.
+    pub syscall_sources: &'static [&'static str],
+    /// Directories under [`Self::syscall_sources`] that are not this architecture's (another
+    /// port's syscalls, which may share names).
+    pub syscall_sources_skip: &'static [&'static str],
 }
 
 /// x86_64: the `common` and `64` rows of `syscall_64.tbl` (not `x32`).
@@ -67,7 +76,36 @@ pub static X86_64: Arch = Arch {
         "include/linux/socket.h",
         "include/linux/net.h",
     ],
+    // Every directory of the 7.2 tree with a SYSCALL_DEFINE in a .c file, but the other
+    // architectures' and drivers/pci (pciconfig_*, not on x86_64).
+    syscall_sources: &[
+        "arch/x86",
+        "block",
+        "drivers/char",
+        "fs",
+        "io_uring",
+        "ipc",
+        "kernel",
+        "mm",
+        "net",
+        "security",
+    ],
+    // User-mode Linux's x86 port.
+    syscall_sources_skip: &["arch/x86/um"],
 };
+
+/// The limits a spec's constant expressions may name, valued per architecture
+/// ([`KernelInfo::limit`]).
+pub const LIMITS: &[&str] = &[
+    "INT_MIN",
+    "INT_MAX",
+    "UINT_MAX",
+    "LONG_MIN",
+    "LONG_MAX",
+    "ULONG_MAX",
+    "SIZE_MAX",
+    "PAGE_SIZE",
+];
 
 /// Every supported architecture.
 pub static ARCHES: &[&Arch] = &[&X86_64];
@@ -145,10 +183,17 @@ pub struct KernelInfo {
     /// A short name of the source (its directory name), for generated headers.
     pub source_name: String,
     syscalls: BTreeMap<String, u32>,
+    /// Entry point of each syscall of the table that has one, without `sys_` (`newstat` for
+    /// `stat`).
+    entries: BTreeMap<String, String>,
     errnos: BTreeMap<String, u16>,
     /// One name per errno value: the one defined by a number (not an alias like EWOULDBLOCK).
     errno_names: BTreeMap<u16, String>,
     defines: BTreeMap<String, Define>,
+    /// The tree the `SYSCALL_DEFINE`s are read from on first use, if any.
+    src_dir: Option<PathBuf>,
+    /// The `SYSCALL_DEFINE`s, once read.
+    defs: OnceLock<SyscallDefs>,
 }
 
 /// The facts' texts: table and headers, by the path they were read from.
@@ -160,6 +205,9 @@ pub struct KernelTexts {
     pub errno_headers: Vec<(String, String)>,
     /// Constant headers, most specific first.
     pub uapi_headers: Vec<(String, String)>,
+    /// C files holding `SYSCALL_DEFINE`s. Empty: the facts have no signatures, and the
+    /// linter does not check the specs' against the kernel's.
+    pub c_sources: Vec<(String, String)>,
 }
 
 impl KernelInfo {
@@ -204,7 +252,9 @@ impl KernelInfo {
                 || "kernel".to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-        Self::from_texts(arch, &name, &texts)
+        let mut k = Self::from_texts(arch, &name, &texts)?;
+        k.src_dir = Some(dir.to_path_buf());
+        Ok(k)
     }
 
     /// Builds the facts from the texts of the table and headers (what [`Self::load`] reads).
@@ -214,7 +264,7 @@ impl KernelInfo {
         texts: &KernelTexts,
     ) -> Result<Self, KsrcError> {
         let (table_path, table) = &texts.syscall_table;
-        let syscalls = parse_syscall_table(table_path, table, arch.abis)?;
+        let (syscalls, entries) = parse_syscall_table(table_path, table, arch.abis)?;
         let mut errno_defs = BTreeMap::new();
         for (path, text) in &texts.errno_headers {
             collect_defines(path, text, &mut errno_defs);
@@ -254,19 +304,50 @@ impl KernelInfo {
         for (path, text) in &texts.uapi_headers {
             collect_defines(path, text, &mut defines);
         }
+        let defs = OnceLock::new();
+        if !texts.c_sources.is_empty() {
+            let mut d = SyscallDefs::default();
+            for (path, text) in &texts.c_sources {
+                d.scan_text(path, text);
+            }
+            let _ = defs.set(d);
+        }
         Ok(Self {
             arch,
             source_name: source_name.to_string(),
             syscalls,
+            entries,
             errnos,
             errno_names,
             defines,
+            src_dir: None,
+            defs,
         })
     }
 
     /// Number of syscall `name` (without `sys_`).
     pub fn syscall_nr(&self, name: &str) -> Option<u32> {
         self.syscalls.get(name).copied()
+    }
+
+    /// The entry point of syscall `name` without `sys_`: the name its `SYSCALL_DEFINE` gives
+    /// (`newstat` for `stat`, `umount` for `umount2`). `None` for a row without one.
+    pub fn entry_point(&self, name: &str) -> Option<&str> {
+        self.entries.get(name).map(String::as_str)
+    }
+
+    /// The `SYSCALL_DEFINE`s of the architecture's syscall sources, read from the tree on the
+    /// first call ([`SyscallDefs::scan_tree`]). `None` when the facts were built from texts
+    /// without C sources.
+    pub fn definitions(&self) -> Option<&SyscallDefs> {
+        if let Some(d) = self.defs.get() {
+            return Some(d);
+        }
+        let dir = self.src_dir.as_ref()?;
+        Some(
+            self.defs
+                .get_or_init(|| SyscallDefs::scan_tree(dir, self.arch)),
+        )
     }
 
     /// All syscalls of the table, by name.
@@ -295,8 +376,12 @@ impl KernelInfo {
         self.defines.get(name)
     }
 
-    /// Value of a built-in limit (`INT_MAX`, `PAGE_SIZE`, ...) on this architecture.
+    /// Value of a built-in limit ([`LIMITS`]: `INT_MAX`, `PAGE_SIZE`, ...) on this
+    /// architecture.
     pub fn limit(&self, name: &str) -> Option<i128> {
+        if !LIMITS.contains(&name) {
+            return None;
+        }
         let lb = u32::from(self.arch.long_bits).clamp(8, 64);
         let long_max = (1i128 << (lb - 1)) - 1;
         let ulong_max = (1i128 << lb) - 1;
@@ -332,16 +417,18 @@ impl KernelInfo {
     }
 }
 
-fn parse_syscall_table(
-    path: &str,
-    text: &str,
-    abis: &[&str],
-) -> Result<BTreeMap<String, u32>, KsrcError> {
+/// Syscall numbers and entry points (`sys_` and the older `__x64_sys_` stripped) of the
+/// table's rows of `abis`.
+type Table = (BTreeMap<String, u32>, BTreeMap<String, String>);
+
+fn parse_syscall_table(path: &str, text: &str, abis: &[&str]) -> Result<Table, KsrcError> {
     let mut out = BTreeMap::new();
+    let mut entries = BTreeMap::new();
     for (i, line) in text.lines().enumerate() {
         let line = line.split('#').next().unwrap_or("");
         let mut f = line.split_whitespace();
-        let (Some(nr), Some(abi), Some(name)) = (f.next(), f.next(), f.next()) else {
+        let (Some(nr), Some(abi), Some(name), entry) = (f.next(), f.next(), f.next(), f.next())
+        else {
             if !line.trim().is_empty() {
                 return Err(KsrcError::Format {
                     path: path.into(),
@@ -358,6 +445,10 @@ fn parse_syscall_table(
         })?;
         if abis.contains(&abi) {
             out.insert(name.to_string(), nr);
+            let entry = entry.map(|e| e.strip_prefix("__x64_").unwrap_or(e));
+            if let Some(e) = entry.and_then(|e| e.strip_prefix("sys_")) {
+                entries.insert(name.to_string(), e.to_string());
+            }
         }
     }
     if out.is_empty() {
@@ -367,7 +458,7 @@ fn parse_syscall_table(
             message: "no syscall of the architecture's ABIs found".into(),
         });
     }
-    Ok(out)
+    Ok((out, entries))
 }
 
 /// Removes C comments, joins backslash-continued lines, and records each object-like
@@ -497,6 +588,11 @@ mod tests {
                 "m.h".into(),
                 "#define A 0x01 /* a\n spans */\n#define B (A |\\\n  2)\n#define F(x) x\n#define S (1ULL << 3)\n#define LOOP LOOP\n#define BAD FOO\n".into(),
             )],
+            c_sources: vec![(
+                "k/read.c".into(),
+                "SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)\n"
+                    .into(),
+            )],
         }
     }
 
@@ -506,6 +602,16 @@ mod tests {
         assert_eq!(k.syscall_nr("read"), Some(0));
         assert_eq!(k.syscall_nr("seven"), Some(7));
         assert_eq!(k.syscall_nr("rt_sigaction"), None, "x32 rows are excluded");
+        assert_eq!(k.entry_point("read"), Some("read"));
+        assert_eq!(k.entry_point("rt_sigaction"), None);
+        let defs = k.definitions().expect("C sources given");
+        assert_eq!(defs.get("read")[0].origin(), "k/read.c:1");
+        let no_sources = KernelTexts {
+            c_sources: Vec::new(),
+            ..texts()
+        };
+        let k = KernelInfo::from_texts(&X86_64, "k", &no_sources).unwrap();
+        assert!(k.definitions().is_none(), "no sources: no signatures");
         assert_eq!(k.errno("EPERM"), Some(1));
         assert_eq!(k.errno("EAGAIN"), Some(11), "the most specific header wins");
         assert_eq!(k.errno("EWOULDBLOCK"), Some(11));
@@ -514,6 +620,7 @@ mod tests {
         assert_eq!(k.eval("B").unwrap(), 3);
         assert_eq!(k.eval("S | A").unwrap(), 9);
         assert_eq!(k.eval("LONG_MAX").unwrap(), i128::from(i64::MAX));
+        assert!(LIMITS.iter().all(|l| k.limit(l).is_some()));
         assert!(k
             .eval("F")
             .unwrap_err()

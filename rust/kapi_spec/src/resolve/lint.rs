@@ -8,7 +8,7 @@ use kapi_checker::coverage::MAX_COVERED;
 use kapi_checker::MAX_PARAMS;
 
 use super::eval::Ctx;
-use super::{param, ret, test, Resolved, ResolvedError, ResolvedParam};
+use super::{param, ret, signature, test, Resolved, ResolvedError, ResolvedParam};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Spec;
 use crate::parse::kerneldoc::ParsedSpec;
@@ -117,8 +117,10 @@ fn coverage_limit(cx: &mut Ctx<'_>, spec: &Spec, params: &[ResolvedParam]) {
 }
 
 /// Lints a parsed spec: [`resolve`]'s checks plus the ones that need the parse (annotations in
-/// `@param` order).
+/// `@param` order) and the kernel's source (the parameters of its `SYSCALL_DEFINE`,
+/// `resolve/signature.rs`). `None` when there was an error.
 pub fn lint(parsed: &ParsedSpec, k: &KernelInfo, diags: &mut Diagnostics) -> Option<Resolved> {
+    let errors_before = diags.error_count();
     let spec = &parsed.spec;
     let mut first_seen: Vec<bool> = vec![false; spec.params.len()];
     let mut highest: Option<usize> = None;
@@ -143,5 +145,7 @@ pub fn lint(parsed: &ParsedSpec, k: &KernelInfo, diags: &mut Diagnostics) -> Opt
         }
         highest = Some(highest.map_or(pi, |h| h.max(pi)));
     }
-    resolve(spec, k, diags)
+    signature::check(&mut Ctx { k, diags }, spec);
+    let resolved = resolve(spec, k, diags);
+    resolved.filter(|_| diags.error_count() == errors_before)
 }

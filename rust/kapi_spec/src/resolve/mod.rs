@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 
-//! The [model](crate::model) against a kernel tree: what the tree says ([`ksrc`], [`ctype`]),
-//! and the linter that checks a spec against it ([`lint`]) and resolves it ([`resolve()`]) to
-//! the numbers of the runtime tables: a [`Resolved`], made of `kapi_checker`'s own types.
+//! The [model](crate::model) against a kernel tree: what the tree says ([`ksrc`], [`ctype`],
+//! [`sysdef`]), and the linter that checks a spec against it ([`lint`]) and resolves it
+//! ([`resolve()`]) to the numbers of the runtime tables: a [`Resolved`], made of
+//! `kapi_checker`'s own types.
 
 pub mod ctype;
 mod eval;
@@ -10,6 +11,8 @@ pub mod ksrc;
 mod lint;
 mod param;
 mod ret;
+mod signature;
+pub mod sysdef;
 mod test;
 
 use kapi_checker::{ArgType, ConstraintKind, ReturnCheck};

@@ -75,14 +75,26 @@ pub(super) fn param(cx: &mut Ctx<'_>, spec: &Spec, p: &Param) -> Option<Resolved
     })
 }
 
-/// The C type of a parameter (given, or the one its `KAPI_TYPE_*` stands for) and its width.
-fn arg_type(cx: &mut Ctx<'_>, p: &Param) -> Option<(String, ArgType)> {
-    let c_type = match (&p.c_type, p.kapi_type) {
+/// The C type a parameter is declared with (given, or the one its `KAPI_TYPE_*` stands for),
+/// and where it was given.
+pub(super) fn declared_ctype(p: &Param) -> Option<(String, Loc)> {
+    match (&p.c_type, p.kapi_type) {
         (Some(c), _) => Some((c.text.clone(), c.loc)),
-        (None, Some(k)) => ctype::default_ctype(k).map(|c| (c.to_string(), p.loc)),
+        (None, Some(k)) => {
+            let loc = if p.type_loc.is_known() {
+                p.type_loc
+            } else {
+                p.loc
+            };
+            ctype::default_ctype(k).map(|c| (c.to_string(), loc))
+        }
         (None, None) => None,
-    };
-    let Some((c_type, loc)) = c_type else {
+    }
+}
+
+/// The C type of a parameter ([`declared_ctype`]) and its width.
+fn arg_type(cx: &mut Ctx<'_>, p: &Param) -> Option<(String, ArgType)> {
+    let Some((c_type, loc)) = declared_ctype(p) else {
         cx.diags.push(
             Diagnostic::error(p.loc, format!("no type for `{}`", p.name))
                 .expected(format!("`param-type: {}, <C type or KAPI_TYPE_*>`", p.name))
