@@ -16,16 +16,18 @@
 #
 # Host programs run in the guest unchanged: each of --progs (a name looked up on the host's PATH,
 # or a path) is copied to its host path when that is under /usr (/bin and /sbin taken as
-# /usr/bin and /usr/sbin: the guest's /bin is busybox's), else to /usr/local/bin, and these
-# directories come first on the guest's PATH (ahead of busybox's applets). Every dynamically
-# linked program among the --progs and the --files (executable files, also inside directories)
-# gets its shared-library closure as ldd lists it (the ELF interpreter included) at the same
-# paths as on the host, plus libgcc_s, which glibc dlopens to unwind threads. A library found
-# outside the loader's default directories (through ld.so.conf, LD_LIBRARY_PATH or a RUNPATH)
-# goes to /usr/lib/x86_64-linux-gnu instead, where the guest's loader finds it without a cache.
-# What cannot work is refused before booting, one line each with what is missing and how to get
-# it: a program not found, not an x86-64 ELF program, or needing a library ldd does not find.
-# --check stops after these checks, before anything is built or booted (make vm runs it first).
+# /usr/bin and /usr/sbin: the guest's /bin is busybox's), else to /usr/local/bin; these come
+# first on the guest's PATH, ahead of busybox's applets (but busybox's shell runs its own applet
+# of a name first: run such a program by its path, /usr/bin/env). Every dynamically linked
+# program among the --progs and the --files (executable files, also inside directories) gets its
+# shared-library closure as ldd lists it, the ELF interpreter included, at the same paths as on
+# the host, plus libgcc_s, which glibc dlopens to unwind threads. A library found outside the
+# loader's default directories (through ld.so.conf, LD_LIBRARY_PATH or a RUNPATH) goes to
+# /usr/lib/x86_64-linux-gnu instead, where the guest's loader finds it without a cache. What
+# cannot run is refused before booting, one line each with what is missing and how to get it: a
+# program not found, not an x86-64 ELF program, or needing a library ldd does not find. --check
+# stops after these checks (make vm runs it first, before building anything).
+#
 # The exit status is CMD's. It is non-zero (and the console tail is printed) if the guest
 # panics, hangs past the timeout, the module fails to load, or the console shows a kernel
 # BUG, WARNING, Oops, lockdep or RCU-stall report, even when CMD succeeded.
