@@ -23,10 +23,12 @@
 # shared-library closure as ldd lists it, the ELF interpreter included, at the same paths as on
 # the host, plus libgcc_s, which glibc dlopens to unwind threads. A library found outside the
 # loader's default directories (through ld.so.conf, LD_LIBRARY_PATH or a RUNPATH) goes to
-# /usr/lib/x86_64-linux-gnu instead, where the guest's loader finds it without a cache. What
-# cannot run is refused before booting, one line each with what is missing and how to get it: a
-# program not found, not an x86-64 ELF program, or needing a library ldd does not find. --check
-# stops after these checks (make vm runs it first, before building anything).
+# /usr/lib/x86_64-linux-gnu instead, where the guest's loader finds it without a cache. A
+# --progs path to a *.so* is such a library too (one a program opens by name at run time, which
+# ldd cannot see), with its own closure. What cannot run is refused before booting, one line
+# each with what is missing and how to get it: a program not found, not an x86-64 ELF program,
+# or needing a library ldd does not find. --check stops after these checks (make vm runs it
+# first, before building anything).
 #
 # The exit status is CMD's. It is non-zero (and the console tail is printed) if the guest
 # panics, hangs past the timeout, the module fails to load, or the console shows a kernel
@@ -86,6 +88,15 @@ system_lib_dir() {
 	d=${d%/glibc-hwcaps/*}
 	case "$d" in /lib/x86_64-linux-gnu | /usr/lib/x86_64-linux-gnu | /lib | /usr/lib) ;; *) return 1 ;; esac
 }
+# put_lib PATH NAME: a shared library at its host path if the guest's loader looks there, else
+# as NAME (what the loader looks for) in a directory it does.
+put_lib() {
+	if system_lib_dir "$1"; then
+		put "$1" "$1"
+	else
+		put "$1" "/usr/lib/x86_64-linux-gnu/$2"
+	fi
+}
 # add_libs WHAT ELF: the shared libraries ldd lists for ELF (recursively resolved), each at its
 # host path, and the interpreter.
 add_libs() {
@@ -104,11 +115,7 @@ add_libs() {
 			;;
 		*' => /'*)
 			path=${line#*=> }; path=${path% (0x*}
-			if system_lib_dir "$path"; then
-				put "$path" "$path"
-			else
-				put "$path" "/usr/lib/x86_64-linux-gnu/$name"
-			fi
+			put_lib "$path" "$name"
 			# glibc dlopens libgcc_s when a thread exits or is cancelled (unwinding).
 			if [ "$name" = libc.so.6 ] && [ -f "${path%/*}/libgcc_s.so.1" ]; then
 				put "${path%/*}/libgcc_s.so.1" "${path%/*}/libgcc_s.so.1"
@@ -131,7 +138,10 @@ for p in $progs; do
 			"(apt-file search bin/$p), or give its path (PROGS=/path/to/$p)"
 		continue
 	fi
-	if [ ! -f "$path" ] || [ ! -x "$path" ]; then
+	# A shared library (one a program opens by name at run time): with the others.
+	lib=0
+	case "$(basename "$path")" in *.so | *.so.*) lib=1 ;; esac
+	if [ ! -f "$path" ] || { [ "$lib" = 0 ] && [ ! -x "$path" ]; }; then
 		refuse "--progs: '$path' is not an executable file"
 		continue
 	fi
@@ -146,9 +156,13 @@ for p in $progs; do
 			"(64-bit) programs only; build it for x86_64"
 		continue
 	fi
-	dir=$(cd "$(dirname "$path")" && pwd -P)
-	case "$dir" in /bin | /sbin) dir=/usr$dir ;; /usr/*) ;; *) dir=/usr/local/bin ;; esac
-	put "$path" "$dir/$(basename "$path")"
+	if [ "$lib" = 1 ]; then
+		put_lib "$path" "$(basename "$path")"
+	else
+		dir=$(cd "$(dirname "$path")" && pwd -P)
+		case "$dir" in /bin | /sbin) dir=/usr$dir ;; /usr/*) ;; *) dir=/usr/local/bin ;; esac
+		put "$path" "$dir/$(basename "$path")"
+	fi
 	[[ $desc != *'dynamically linked'* ]] || add_libs --progs "$path"
 done
 for f in $files; do
