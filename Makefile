@@ -15,9 +15,12 @@
 #                              make module, make vm and make selftests until given again)
 #   make module-variant        the same module with the wrong-on-purpose test specs built in
 #   make module-lint           the module's Rust under the kernel's rustfmt and clippy (-D warnings)
-#   make vm CMD='./prog' [FILES='prog data/'] [OUT=dir] [CPUS=2] [ENABLE=1] [BOOTLOG=1]
+#   make vm CMD='./prog' [FILES='prog data/'] [PROGS='stress-ng ./prog'] [OUT=dir] [CPUS=2]
+#           [ENABLE=1] [BOOTLOG=1]
 #                              boot the test kernel with the module loaded and run CMD on a
-#                              fresh count (trace event on); OUT= brings back the console log,
+#                              fresh count (trace event on); FILES go to the guest's /work,
+#                              PROGS (host programs by name or path) onto its PATH, both with
+#                              their shared libraries; OUT= brings back the console log,
 #                              stats, coverage, trace and the guest's /work/out
 #   make host-test             host tests only
 #   make test KERNEL=debug     all tests on the debug kernel (KASAN, lockdep, KFENCE, kmemleak)
@@ -70,10 +73,11 @@ else
 KDIR_RESOLVED = $(abspath $(KDIR))
 endif
 
-# FILES, OUT and SPECS are taken relative to the directory make was started from (make -C
-# changes it).
+# FILES, OUT, SPECS and the PROGS given as paths are taken relative to the directory make was
+# started from (make -C changes it); a PROGS word without a / is a name on the PATH.
 CALLER_DIR := $(or $(PWD),$(CURDIR))
 caller_path = $(abspath $(foreach f,$(1),$(if $(filter /%,$(f)),$(f),$(CALLER_DIR)/$(f))))
+prog_args = $(foreach p,$(1),$(if $(findstring /,$(p)),$(call caller_path,$(p)),$(p)))
 
 # The specs built in: SPECS= when given (recorded next to the module, MODULE_OUT/specs.list),
 # else the ones recorded for this module, else specs/*.kapi. So a module built with
@@ -97,7 +101,7 @@ ENABLE ?= 1
 TIMEOUT ?= $(if $(filter debug,$(KERNEL)),3600,900)
 
 .PHONY: all setup kernel kapi module module-lint module-variant bench-module selftests demo test host-test vm-test vm \
-	bench stress fuzz clean
+	vm-inputs bench stress fuzz clean
 
 all: module
 
@@ -154,9 +158,14 @@ selftests: kapi
 	@$(MAKE) -C $(ROOT)/selftests -s KSRC="$$($(ROOT)/scripts/kernel.sh source)" \
 		KHDR="$$($(ROOT)/scripts/kernel.sh headers)" KAPI_BIN=$(KAPI_BIN) SPECS="$(SPECS_USED)"
 
-vm: module selftests
+# (vm-inputs first: FILES and PROGS that cannot run in the guest fail before anything is built.)
+VM_INPUTS = --files "$(call caller_path,$(FILES))" --progs "$(call prog_args,$(PROGS))"
+vm-inputs:
+	@$(ROOT)/scripts/vm.sh --check $(VM_INPUTS) -- $(CMD_QUOTED)
+
+vm: vm-inputs module selftests
 	@$(ROOT)/scripts/vm.sh --kdir "$(KDIR_RESOLVED)" --module "$(MODULE_OUT)/kapi_validator.ko" \
-		--cpus $(CPUS) --enable $(ENABLE) --timeout $(TIMEOUT) --files "$(call caller_path,$(FILES))" \
+		--cpus $(CPUS) --enable $(ENABLE) --timeout $(TIMEOUT) $(VM_INPUTS) \
 		--session $(if $(filter 1,$(BOOTLOG)),,--quiet) $(if $(OUT),--out "$(call caller_path,$(OUT))") \
 		-- $(CMD_QUOTED)
 

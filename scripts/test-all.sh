@@ -16,6 +16,8 @@ make -s host-test 2>&1 | tee -a "$out" || rc=1
 make -s module-lint SPECS="$specs" 2>&1 | tee -a "$out" || rc=1
 make -s vm-test SPECS="$specs" 2>&1 | tee -a "$out" || rc=1
 "$KAPI_ROOT/scripts/user-path-test.sh" 2>&1 | tee -a "$out" || rc=1
+# A real external workload: Debian's stress-ng, unmodified, in the guest under the validator.
+make -s vm PROGS=stress-ng CMD=/kapi/selftests/stress_ng.sh 2>&1 | tee -a "$out" || rc=1
 # The spec coverage of the guest run, printed by selftests/run_all.sh between marker lines.
 cov=$(tr -d '\r' <"$out" | sed -n '/^==== kapi coverage begin ====$/,/^==== kapi coverage end ====$/p' | sed '1d;$d')
 if [ -n "$cov" ] && [ -x target/release/kapi ]; then

@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 # The user's path, as `make test` checks it (TAP): `make vm` hands back what a run produced
 # (OUT=) for `kapi trace` and `kapi coverage` on the host, with the program's exit status and a
-# quiet console; a dynamically linked program is refused before booting; and a module built with
-# `make module SPECS=...` keeps its specs through the next `make module`.
+# quiet console; host programs run in the guest unchanged (a dynamically linked copy of /bin/true
+# in FILES, GNU env from PROGS ahead of busybox's), and what cannot run there (a program not on
+# PATH, a missing shared library, not an ELF) is refused before anything is built or booted; and
+# a module built with `make module SPECS=...` keeps its specs through the next `make module`.
 source "$(dirname "$0")/lib.sh"
 cd "$KAPI_ROOT"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kapi-user.XXXXXX")
@@ -36,12 +38,38 @@ check "kapi coverage reads the run's coverage: mlock2 flags:mask broken" \
 check "the counters start with the command: no call before it counted (mlock2: 1 call)" \
 	sh -c "awk '\$1 == \"mlock2\" { print \$3 }' '$tmp/run/stats' | grep -qx 1"
 
-# A dynamically linked program: refused before booting, with the reason.
+# Host programs, dynamically linked: a copy of /bin/true in FILES runs from /work; PROGS (names on
+# the host's PATH) run by name, and by their host path where busybox's shell would run its own
+# applet of that name (env).
 cp /bin/true "$tmp/true"
-make -s vm CMD='./true' FILES="$tmp/true" >"$tmp/dyn" 2>&1 && rc=0 || rc=$?
-check "a dynamically linked program is refused (make exit $rc)" test "$rc" != 0
-check "... before booting, saying why" \
-	sh -c "grep -q 'is dynamically linked' '$tmp/dyn' && ! grep -q 'booting' '$tmp/dyn'"
+make -s vm CMD='./true && getconf PAGESIZE && /usr/bin/env --version | head -n 1' FILES="$tmp/true" \
+	PROGS='getconf env' >"$tmp/dyn" 2>&1 && rc=0 || rc=$?
+check "a dynamically linked program in FILES (a copy of /bin/true) runs and exits 0 (make exit $rc)" \
+	grep -q 'the command exited with status 0' "$tmp/dyn"
+check "PROGS='getconf env': getconf runs by name, GNU env at /usr/bin/env" \
+	sh -c "grep -q '^4096' '$tmp/dyn' && grep -q '^env (GNU coreutils)' '$tmp/dyn'"
+
+# What cannot run in the guest: refused before anything is built or booted, one line each.
+printf 'int kapi_f(void) { return 0; }\n' >"$tmp/f.c"
+printf 'int kapi_f(void);\nint main(void) { return kapi_f(); }\n' >"$tmp/m.c"
+if ! { gcc -shared -fPIC -Wl,-soname,libkapi-missing.so.1 -o "$tmp/libkapi-missing.so.1" "$tmp/f.c" &&
+	gcc -o "$tmp/needs-missing" "$tmp/m.c" "$tmp/libkapi-missing.so.1" && rm "$tmp/libkapi-missing.so.1"; }; then
+	nok "build a program whose shared library is missing"
+fi
+printf '#!/bin/sh\n' >"$tmp/script"
+chmod +x "$tmp/script"
+make -s vm CMD=true FILES="$tmp/needs-missing" PROGS="kapi-no-such-program /etc/passwd $tmp/script" \
+	>"$tmp/bad" 2>&1 && rc=0 || rc=$?
+check "bad FILES and PROGS are refused (make exit $rc)" test "$rc" != 0
+check "... before anything is built or booted" sh -c "! grep -Eq 'booting|^module:' '$tmp/bad'"
+check "... a missing library: named, with where to get it" \
+	grep -q "error: --files: '$tmp/needs-missing' needs the shared library libkapi-missing.so.1, .* install" "$tmp/bad"
+check "... a program not on PATH: named, with how to get it" \
+	grep -q "error: --progs: 'kapi-no-such-program' is not found on PATH: install" "$tmp/bad"
+check "... not an executable file, not an ELF program: named" sh -c \
+	"grep -q \"error: --progs: '/etc/passwd' is not an executable file\" '$tmp/bad' &&
+		grep -q \"error: --progs: '$tmp/script' is not an ELF program\" '$tmp/bad'"
+check "... one line each" test "$(grep -c 'error:' "$tmp/bad")" = 4
 
 # SPECS stays: built with one spec, rebuilt without SPECS, still that one spec.
 make -s module MODULE_OUT="$tmp/module" SPECS=specs/mlock2.kapi >"$tmp/build" 2>&1 ||

@@ -3,8 +3,8 @@
 # Boots a kernel under QEMU with kapi_validator loaded and runs one command in the guest.
 #
 #   scripts/vm.sh --kdir DIR [--module KO] [--cpus N] [--enable 0|1] [--timeout SECONDS]
-#                 [--files "PATH ..."] [--log FILE] [--icount] [--session] [--out DIR] [--quiet]
-#                 -- CMD [ARGS...]
+#                 [--files "PATH ..."] [--progs "PROG ..."] [--log FILE] [--icount] [--session]
+#                 [--out DIR] [--quiet] [--check] -- CMD [ARGS...]
 #
 # Without --module (or with an empty one) no module is loaded at boot. --icount runs the guest
 # under TCG with QEMU's -icount shift=0,sleep=off and a virtual RTC: the guest clock then counts
@@ -13,6 +13,23 @@
 #
 # The guest is a busybox initramfs: the module and the selftests are under /kapi, the --files
 # under /work (the working directory of CMD). The console streams to stdout and to the log.
+#
+# Host programs run in the guest unchanged: each of --progs (a name looked up on the host's PATH,
+# or a path) is copied to its host path when that is under /usr (/bin and /sbin taken as
+# /usr/bin and /usr/sbin: the guest's /bin is busybox's), else to /usr/local/bin; these come
+# first on the guest's PATH, ahead of busybox's applets (but busybox's shell runs its own applet
+# of a name first: run such a program by its path, /usr/bin/env). Every dynamically linked
+# program among the --progs and the --files (executable files, also inside directories) gets its
+# shared-library closure as ldd lists it, the ELF interpreter included, at the same paths as on
+# the host, plus libgcc_s, which glibc dlopens to unwind threads. A library found outside the
+# loader's default directories (through ld.so.conf, LD_LIBRARY_PATH or a RUNPATH) goes to
+# /usr/lib/x86_64-linux-gnu instead, where the guest's loader finds it without a cache. A
+# --progs path to a *.so* is such a library too (one a program opens by name at run time, which
+# ldd cannot see), with its own closure. What cannot run is refused before booting, one line
+# each with what is missing and how to get it: a program not found, not an x86-64 ELF program,
+# or needing a library ldd does not find. --check stops after these checks (make vm runs it
+# first, before building anything).
+#
 # The exit status is CMD's. It is non-zero (and the console tail is printed) if the guest
 # panics, hangs past the timeout, the module fails to load, or the console shows a kernel
 # BUG, WARNING, Oops, lockdep or RCU-stall report, even when CMD succeeded.
@@ -23,11 +40,10 @@
 # stats, coverage and trace (the trace buffer), and whatever CMD wrote under the guest's
 # /work/out, in DIR/out (sent over the console as a base64 tar, after the command). --quiet shows
 # only the command's output, the validator's report lines and kernel errors on the terminal
-# (the whole console is in the log). A dynamically linked program among the --files is refused
-# before booting: the guest has no shared libraries.
+# (the whole console is in the log).
 source "$(dirname "$0")/lib.sh"
 
-kdir= module= cpus=2 enable=1 timeout=600 files= log= icount=0 session=0 out= quiet=0
+kdir= module= cpus=2 enable=1 timeout=600 files= progs= log= icount=0 session=0 out= quiet=0 check=0
 while (($#)); do
 	case "$1" in
 	--kdir) kdir=$2; shift 2 ;;
@@ -36,6 +52,8 @@ while (($#)); do
 	--enable) enable=$2; shift 2 ;;
 	--timeout) timeout=$2; shift 2 ;;
 	--files) files=$2; shift 2 ;;
+	--progs) progs=$2; shift 2 ;;
+	--check) check=1; shift ;;
 	--log) log=$2; shift 2 ;;
 	--icount) icount=1; shift ;;
 	--session) session=1; shift ;;
@@ -49,6 +67,126 @@ done
 [[ $cpus =~ ^[1-8]$ ]] || die "--cpus must be 1..8, got '$cpus'"
 [[ $enable =~ ^[01]$ ]] || die "--enable must be 0 or 1, got '$enable'"
 [[ $timeout =~ ^[0-9]+$ ]] || die "--timeout must be a number of seconds, got '$timeout'"
+
+# ---- What goes into the guest besides busybox, the module and the selftests: srcs[i] at the
+# guest's dests[i], all checked before anything is built or booted.
+need file "run 'make setup' (installs Debian's file)"
+srcs=() dests=() errors=()
+declare -A placed=()
+refuse() { errors+=("$*"); }
+# put SRC DEST: each guest path once, the first source wins.
+put() {
+	[ -z "${placed[$2]:-}" ] || return 0
+	placed[$2]=$1
+	srcs+=("$1")
+	dests+=("$2")
+}
+# system_lib_dir PATH: the library is in one of the loader's default directories (ld.so --help:
+# "system search path"), where the guest's loader finds it without /etc/ld.so.cache.
+system_lib_dir() {
+	local d=${1%/*}
+	d=${d%/glibc-hwcaps/*}
+	case "$d" in /lib/x86_64-linux-gnu | /usr/lib/x86_64-linux-gnu | /lib | /usr/lib) ;; *) return 1 ;; esac
+}
+# put_lib PATH NAME: a shared library at its host path if the guest's loader looks there, else
+# as NAME (what the loader looks for) in a directory it does.
+put_lib() {
+	if system_lib_dir "$1"; then
+		put "$1" "$1"
+	else
+		put "$1" "/usr/lib/x86_64-linux-gnu/$2"
+	fi
+}
+# add_libs WHAT ELF: the shared libraries ldd lists for ELF (recursively resolved), each at its
+# host path, and the interpreter.
+add_libs() {
+	local what=$1 elf=$2 out line name path
+	if ! out=$(LC_ALL=C ldd "$elf" 2>&1) && ! grep -q '=>' <<<"$out"; then
+		refuse "$what: ldd cannot list the shared libraries of '$elf': $(head -n1 <<<"$out")"
+		return
+	fi
+	while IFS= read -r line; do
+		line=${line#"${line%%[![:space:]]*}"}
+		name=${line%% *}
+		case "$line" in
+		*' => not found'*)
+			refuse "$what: '$elf' needs the shared library $name, which ldd does not find on this" \
+				"host: install the package that has it (apt-file search $name), or add its directory to LD_LIBRARY_PATH"
+			;;
+		*' => /'*)
+			path=${line#*=> }; path=${path% (0x*}
+			put_lib "$path" "$name"
+			# glibc dlopens libgcc_s when a thread exits or is cancelled (unwinding).
+			if [ "$name" = libc.so.6 ] && [ -f "${path%/*}/libgcc_s.so.1" ]; then
+				put "${path%/*}/libgcc_s.so.1" "${path%/*}/libgcc_s.so.1"
+			fi
+			;;
+		/*' (0x'*) put "$name" "$name" ;;	# the ELF interpreter
+		esac
+	done <<<"$out"
+}
+# elf_desc FILE: file(1)'s description of FILE; x86_64 DESC: that of an ELF the guest can run.
+elf_desc() { file -bL "$1" 2>/dev/null || true; }
+x86_64() { [[ $1 == 'ELF 64-bit LSB '*', x86-64, '* ]]; }
+
+for p in $progs; do
+	if [[ $p == */* ]]; then
+		path=$p
+		[ -e "$path" ] || { refuse "--progs: '$p' does not exist"; continue; }
+	elif ! path=$(type -P "$p"); then
+		refuse "--progs: '$p' is not found on PATH: install the Debian package that has it" \
+			"(apt-file search bin/$p), or give its path (PROGS=/path/to/$p)"
+		continue
+	fi
+	# A shared library (one a program opens by name at run time): with the others.
+	lib=0
+	case "$(basename "$path")" in *.so | *.so.*) lib=1 ;; esac
+	if [ ! -f "$path" ] || { [ "$lib" = 0 ] && [ ! -x "$path" ]; }; then
+		refuse "--progs: '$path' is not an executable file"
+		continue
+	fi
+	desc=$(elf_desc "$path")
+	short=$(cut -d, -f1-2 <<<"$desc")
+	if [[ $desc != ELF* ]]; then
+		refuse "--progs: '$path' is not an ELF program ($short): give compiled programs in PROGS," \
+			"and scripts or data in FILES (with their interpreter in PROGS)"
+		continue
+	elif ! x86_64 "$desc" || [[ $desc != *executable* && $desc != *'shared object'* ]]; then
+		refuse "--progs: '$path' is not an x86-64 program ($short): the guest runs x86-64" \
+			"(64-bit) programs only; build it for x86_64"
+		continue
+	fi
+	if [ "$lib" = 1 ]; then
+		put_lib "$path" "$(basename "$path")"
+	else
+		dir=$(cd "$(dirname "$path")" && pwd -P)
+		case "$dir" in /bin | /sbin) dir=/usr$dir ;; /usr/*) ;; *) dir=/usr/local/bin ;; esac
+		put "$path" "$dir/$(basename "$path")"
+	fi
+	[[ $desc != *'dynamically linked'* ]] || add_libs --progs "$path"
+done
+for f in $files; do
+	[ -e "$f" ] || { refuse "--files: '$f' does not exist"; continue; }
+	put "$f" "/work/$(basename "$f")"
+	# The executable files, also inside directories: x86-64 ones dynamically linked get their
+	# libraries; others are copied as they are (a foreign ELF can be an execve test's input).
+	while IFS= read -r -d '' x; do
+		desc=$(elf_desc "$x")
+		if x86_64 "$desc" && [[ $desc == *'dynamically linked'* ]]; then
+			add_libs --files "$x"
+		fi
+	done < <(find -L "$f" -type f -perm /111 -print0 2>/dev/null)
+done
+if ((${#errors[@]})); then
+	printf '[kapi] error: %s\n' "${errors[@]}" >&2
+	exit 1
+fi
+((check == 0)) || exit 0
+extra=()
+for i in "${!dests[@]}"; do [[ ${dests[i]} == /work/* ]] || extra+=("${srcs[i]}"); done
+((${#extra[@]} == 0)) ||
+	log "host programs and shared libraries for the guest: ${#extra[@]} files, $(du -chL "${extra[@]}" | tail -n1 | cut -f1)"
+
 need qemu-system-x86_64 "run 'make setup' (installs Debian's qemu-system-x86)"
 need cpio "run 'make setup' (installs cpio)"
 busybox=/bin/busybox
@@ -67,13 +205,9 @@ cp "$busybox" "$root/bin/busybox"
 if [ -d "$KAPI_ROOT/selftests/build" ]; then
 	cp -r "$KAPI_ROOT/selftests/build" "$root/kapi/selftests"
 fi
-for f in $files; do
-	[ -e "$f" ] || die "--files: '$f' does not exist"
-	if [ -f "$f" ] && file -L "$f" | grep -q 'ELF.*dynamically linked'; then
-		die "--files: '$f' is dynamically linked; the guest (a busybox initramfs) has no shared" \
-			"libraries: link it statically (e.g. gcc -static)"
-	fi
-	cp -rL "$f" "$root/work/"
+for i in "${!srcs[@]}"; do
+	mkdir -p "$root$(dirname "${dests[i]}")"
+	cp -rL "${srcs[i]}" "$root${dests[i]}"
 done
 if [ -n "$out" ]; then
 	mkdir -p "$out" || die "--out: cannot create '$out'"
@@ -88,7 +222,7 @@ printf '%s ' "$@" >"$root/kapi/cmd"
 cat >"$root/init" <<INIT
 #!/bin/busybox sh
 /bin/busybox --install -s /bin
-export PATH=/bin:/sbin HOME=/root
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev 2>/dev/null
