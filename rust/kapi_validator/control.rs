@@ -108,9 +108,12 @@ pub(crate) struct Control {
     specs: Scope<()>,
 }
 
-/// Reads a write of at most a few bytes: a value and an optional newline. Anything longer,
-/// empty or not valid is `EINVAL`.
-fn read_value<'a>(reader: &mut UserSliceReader, buf: &'a mut [u8; 8]) -> Result<&'a str> {
+/// Reads a write of at most `N` bytes: a value and an optional newline. Anything longer, empty
+/// or not valid UTF-8 is `EINVAL`.
+fn read_value<'a, const N: usize>(
+    reader: &mut UserSliceReader,
+    buf: &'a mut [u8; N],
+) -> Result<&'a str> {
     let len = reader.len();
     if len == 0 || len > buf.len() {
         return Err(EINVAL);
@@ -217,14 +220,7 @@ fn parse_kinds(text: &str) -> Result<u32> {
 
 fn dmesg_kinds_write(_: &(), reader: &mut UserSliceReader) -> Result {
     let mut buf = [0u8; 128];
-    let len = reader.len();
-    if len == 0 || len > buf.len() {
-        return Err(EINVAL);
-    }
-    let buf = buf.get_mut(..len).ok_or(EINVAL)?;
-    reader.read_slice(buf)?;
-    let text = core::str::from_utf8(buf).map_err(|_| EINVAL)?;
-    report::set_dmesg_kinds(parse_kinds(text)?)
+    report::set_dmesg_kinds(parse_kinds(read_value(reader, &mut buf)?)?)
 }
 
 fn spec_read(spec: &&'static SyscallSpec, f: &mut fmt::Formatter<'_>) -> fmt::Result {
