@@ -7,9 +7,10 @@
 //! `specs/`, and reports each violation to dmesg (rate-limited), to its own trace event
 //! (`events/kapi_validator/kapi_violation`) and to per-syscall counters in debugfs.
 //!
-//! Layout: [`spec_tables`] holds the generated tables, [`probes`] the probes' registration, entry
-//! points and per-call state, [`report`] statistics and output, [`coverage_state`] which parts of
-//! each spec a run exercised, [`control`] the debugfs interface.
+//! Layout: [`spec_tables`] holds the generated tables, [`probes`] the probes' registration, the
+//! Rust probes of each spec and the entry state kept for the few calls whose exit needs it,
+//! [`report`] statistics and output, [`coverage_state`] which parts of each spec a run
+//! exercised, [`control`] the debugfs interface.
 
 use kernel::prelude::*;
 

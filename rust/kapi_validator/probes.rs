@@ -265,36 +265,14 @@ spec_tables::with_spec_positions!(probe_tables);
 /// and a load. It has [`kapi_sys_probes_len`] entries, as has [`kapi_sys_exit`].
 #[no_mangle]
 #[allow(non_upper_case_globals)]
-pub(crate) static kapi_sys_enter: [bindings::kapi_enter_fn; SPECS.len()] = {
-    let mut table = [None; SPECS.len()];
-    let mut i = 0;
-    // (`as` in `const` context, where `TryFrom` is not available; a number past the table is
-    // skipped.)
-    while i < ALL.len() {
-        let nr = ALL[i].nr as usize;
-        if nr < table.len() {
-            table[nr] = SYS_ENTER[i];
-        }
-        i += 1;
-    }
-    table
-};
+pub(crate) static kapi_sys_enter: [bindings::kapi_enter_fn; SPECS.len()] =
+    spec_tables::by_nr!(|i| SYS_ENTER[i], None);
 
 /// `kapi_sys_exit[nr]`: the `sys_exit` probe of syscall `nr`'s spec, or NULL.
 #[no_mangle]
 #[allow(non_upper_case_globals)]
-pub(crate) static kapi_sys_exit: [bindings::kapi_exit_fn; SPECS.len()] = {
-    let mut table = [None; SPECS.len()];
-    let mut i = 0;
-    while i < ALL.len() {
-        let nr = ALL[i].nr as usize;
-        if nr < table.len() {
-            table[nr] = SYS_EXIT[i];
-        }
-        i += 1;
-    }
-    table
-};
+pub(crate) static kapi_sys_exit: [bindings::kapi_exit_fn; SPECS.len()] =
+    spec_tables::by_nr!(|i| SYS_EXIT[i], None);
 
 /// The length of [`kapi_sys_enter`] and [`kapi_sys_exit`].
 #[no_mangle]

@@ -15,22 +15,29 @@ mod generated {
 /// `with_spec_positions!(m)`: `m!(0 1 ... NR_SPECS-1)`.
 pub(crate) use generated::{check_entry_of, with_spec_positions, ALL, NR_SPECS, SPECS};
 
-/// `INDEX[nr]` is the position of syscall `nr`'s spec in [`ALL`], or `u16::MAX`.
-static INDEX: [u16; SPECS.len()] = {
-    // (`as` in `const` context, where `TryFrom` is not available: the generator emits fewer
-    // than `u16::MAX` specs, so no position is `u16::MAX`, and a number past the table is
-    // skipped.)
-    let mut index = [u16::MAX; SPECS.len()];
-    let mut i = 0;
-    while i < ALL.len() {
-        let nr = ALL[i].nr as usize;
-        if nr < index.len() {
-            index[nr] = i as u16;
+/// A table indexed by syscall number, for a `static`'s initializer: entry `ALL[i].nr` is
+/// `$at(i)` (a `const` expression of `i`) and every other entry is `$none`.
+macro_rules! by_nr {
+    (|$i:ident| $at:expr, $none:expr) => {{
+        let mut table = [$none; crate::spec_tables::SPECS.len()];
+        let mut $i = 0;
+        // (`as` in `const` context, where `TryFrom` is not available; a number past the table
+        // is skipped.)
+        while $i < crate::spec_tables::ALL.len() {
+            let nr = crate::spec_tables::ALL[$i].nr as usize;
+            if nr < table.len() {
+                table[nr] = $at;
+            }
+            $i += 1;
         }
-        i += 1;
-    }
-    index
-};
+        table
+    }};
+}
+pub(crate) use by_nr;
+
+/// `INDEX[nr]` is the position of syscall `nr`'s spec in [`ALL`], or `u16::MAX` (the generator
+/// emits fewer than `u16::MAX` specs, so no position is `u16::MAX`).
+static INDEX: [u16; SPECS.len()] = by_nr!(|i| i as u16, u16::MAX);
 
 /// The spec at position `idx` of [`ALL`].
 #[inline]
