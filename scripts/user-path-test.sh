@@ -11,12 +11,8 @@ cd "$KAPI_ROOT"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kapi-user.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 kapi=target/release/kapi
-n=0 failed=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-nok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $*"; }
-check() { local d=$1; shift; if "$@"; then ok "$d"; else nok "$d"; fi; }
 set +e
-echo "TAP version 13"
+. "$KAPI_ROOT/selftests/tap_core.sh"
 
 # A run whose command makes one bad call, writes a file under /work/out and exits with 3.
 make -s vm CMD='/kapi/selftests/mlock_calls mlock2 4096 0x80; mkdir -p out; echo made > out/note; exit 3' \
@@ -80,5 +76,4 @@ tables=$tmp/module/generated/spec_tables.rs
 check "a module built with SPECS=specs/mlock2.kapi keeps it at the next make module" \
 	sh -c "grep -q 'pub const NR_SPECS: usize = 1;' '$tables' && grep -q 'pub static MLOCK2:' '$tables'"
 
-echo "1..$n"
-((failed == 0))
+done_testing

@@ -6,10 +6,8 @@
 # the kernel and the spec disagree. kapi_cases prints the TAP itself.
 . "$(dirname "$0")/tap.sh" >/dev/null
 
-was=$(cat $DBG/enabled)
-echo 1 > $DBG/enabled
-echo 1 > $TRACE/events/$KAPI_TRACE_EVENT/enable
+validator_on
 $SELF/kapi_cases "$@"
 rc=$?
-echo "$was" > $DBG/enabled
+validator_restore
 exit $rc

@@ -14,10 +14,8 @@ if [ ! -f "$cases" ]; then
 	echo "ok 1 kapi_conform # SKIP $cases was not generated (kapi cases)"
 	exit 0
 fi
-was=$(cat $DBG/enabled)
-echo 1 > $DBG/enabled
-echo 1 > $TRACE/events/$KAPI_TRACE_EVENT/enable
+validator_on
 $SELF/kapi_conform "$cases"
 rc=$?
-echo "$was" > $DBG/enabled
+validator_restore
 exit $rc

@@ -17,9 +17,7 @@ if [ ! -f "$pools" ]; then
 	exit
 fi
 loaded || insmod /kapi/kapi_validator.ko || exit 1
-was=$(cat $DBG/enabled)
-echo 1 > $DBG/enabled
-echo 1 > $TRACE/events/$KAPI_TRACE_EVENT/enable
+validator_on
 out=$("$SELF"/kapi_fuzz --allow "$SELF"/fuzz_allow.txt "$pools" "$SEED" "$CALLS" 2>&1)
 rc=$?
 # The per-syscall lines as diagnostics; the reproducers and the summary are comments already.
@@ -27,5 +25,5 @@ printf '%s\n' "$out" | sed '/^# /!s/^/# /'
 summary=$(printf '%s\n' "$out" | sed -n 's/^# kapi_fuzz: \(seed=.*\)/\1/p' | head -n 1)
 check "oracle fuzzing of every spec: ${summary:-no summary (kapi_fuzz exit $rc)}" test "$rc" = 0
 echo 0 > $TRACE/events/$KAPI_TRACE_EVENT/enable
-echo "$was" > $DBG/enabled
+validator_restore
 done_testing

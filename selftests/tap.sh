@@ -1,20 +1,21 @@
 # SPDX-License-Identifier: GPL-2.0
-# Minimal TAP 13 helpers for the guest-side shell tests (busybox sh). Sourced.
+# What the guest-side shell tests (busybox sh) share: the TAP helpers (tap_core.sh), the
+# validator's paths and report format, and a few helpers. Sourced.
 DBG=/sys/kernel/debug/kapi_validator
 TRACE=/sys/kernel/tracing
 SELF=$(cd "$(dirname "$0")" && pwd)
 # The report line's markers, keys and kinds (KAPI_DMESG_MARKER, KAPI_TRACE_MARKER,
 # KAPI_TRACE_EVENT, KAPI_KINDS, ...), generated from the one definition by `kapi report-format`.
 . "$SELF/kapi_report_format.sh"
-_n=0 _fail=0
-echo "TAP version 13"
-ok()   { _n=$((_n + 1)); echo "ok $_n - $*"; }
-nok()  { _n=$((_n + 1)); _fail=$((_fail + 1)); echo "not ok $_n - $*"; }
-skip() { _n=$((_n + 1)); echo "ok $_n - $1 # SKIP $2"; }
-# check DESCRIPTION COMMAND...: ok if COMMAND succeeds.
-check() { d=$1; shift; if "$@"; then ok "$d"; else nok "$d"; fi; }
-diag() { echo "# $*"; }
-done_testing() { echo "1..$_n"; [ "$_fail" = 0 ]; }
+. "$SELF/tap_core.sh"
 # Writes VALUE to FILE; prints the shell's error text on failure.
 write() { sh -c "echo -n '$2' > $1" 2>&1; }
 loaded() { grep -q '^kapi_validator ' /proc/modules; }
+# validator_on: the validator switched on and its trace event enabled, for a runner that reads
+# the reports of its calls; validator_restore: `enabled` as it was before validator_on.
+validator_on() {
+	_was_enabled=$(cat $DBG/enabled)
+	echo 1 > $DBG/enabled
+	echo 1 > $TRACE/events/$KAPI_TRACE_EVENT/enable
+}
+validator_restore() { echo "$_was_enabled" > $DBG/enabled; }
