@@ -31,7 +31,7 @@ use core::{
 
 use kapi_checker::{
     coverage::{
-        broken_constraints, constraint_bit, covered_constraints, covered_errors, exit_outcome,
+        broken_constraint, broken_constraints, covered_constraints, covered_errors, exit_outcome,
         Outcome, MAX_COVERED,
     },
     SyscallSpec, Verdict, Violation,
@@ -82,10 +82,7 @@ pub(crate) fn entry(idx: usize, spec: &SyscallSpec, verdict: &Verdict) {
 /// Records the one constraint an entry of a call to spec `idx` broke ([`Violation`] of
 /// `Entry::single`).
 pub(crate) fn entry_violation(idx: usize, spec: &SyscallSpec, v: &Violation) {
-    if let (Some(c), Some(bit)) = (
-        COVERAGE.get(idx),
-        v.param.and_then(|p| constraint_bit(spec, p, v.constraint)),
-    ) {
+    if let (Some(c), Some(bit)) = (COVERAGE.get(idx), broken_constraint(spec, v)) {
         set(&c.constraints, bit);
     }
 }

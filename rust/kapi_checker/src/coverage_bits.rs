@@ -21,7 +21,7 @@
 
 use core::fmt;
 
-use crate::check::{errno_of, Verdict, ViolationKind};
+use crate::check::{errno_of, Verdict, Violation, ViolationKind};
 use crate::spec::{Constraint, ErrorSpec, ParamSpec, SyscallSpec, MAX_PARAMS};
 
 /// Most errnos, and most constraints, tracked per spec (the width of one bitmap word).
@@ -75,16 +75,20 @@ pub fn constraint_bit(spec: &SyscallSpec, param: u8, constraint: u8) -> Option<u
 /// Only the violations kept in the verdict count: a call breaking more than
 /// [`MAX_VIOLATIONS`](crate::MAX_VIOLATIONS) constraints at once covers the first ones only.
 pub fn broken_constraints(spec: &SyscallSpec, verdict: &Verdict) -> u64 {
-    let mut bits = 0;
-    for v in &verdict.violations {
-        if v.kind != ViolationKind::Arg {
-            continue;
-        }
-        if let Some(bit) = v.param.and_then(|p| constraint_bit(spec, p, v.constraint)) {
-            bits |= bit;
-        }
+    verdict
+        .violations
+        .iter()
+        .filter_map(|v| broken_constraint(spec, v))
+        .fold(0, |bits, bit| bits | bit)
+}
+
+/// The bit of the constraint an [`ViolationKind::Arg`] violation shows broken
+/// ([`constraint_bit`]); `None` for another kind.
+pub fn broken_constraint(spec: &SyscallSpec, v: &Violation) -> Option<u64> {
+    if v.kind != ViolationKind::Arg {
+        return None;
     }
-    bits
+    constraint_bit(spec, v.param?, v.constraint)
 }
 
 /// The declared errors that are tracked, with their bits, in spec order.
@@ -177,7 +181,7 @@ mod tests {
     use std::{format, string::String, vec::Vec};
 
     use super::*;
-    use crate::check::{check_entry, Verdict, Violation};
+    use crate::check::check_entry;
     use crate::spec::{ArgType, ConstraintKind, Errnos, ErrorList, ReturnCheck};
 
     const EINVAL: u16 = 22;
