@@ -133,6 +133,54 @@ int is_on(const char *path)
 	return read_all(path, buf, sizeof(buf)) > 0 && buf[0] == '1';
 }
 
+/* The next blank-separated word of *p (at most size - 1 bytes into word), before end. */
+static int next_word(const char **p, const char *end, char *word, size_t size)
+{
+	size_t len = 0;
+
+	while (*p < end && **p == ' ')
+		(*p)++;
+	while (*p < end && **p != ' ') {
+		if (len < size - 1)
+			word[len++] = **p;
+		(*p)++;
+	}
+	word[len] = 0;
+	return len > 0;
+}
+
+int stats_row(const char *table, const char *name, const char *const cols[], int n, long out[])
+{
+	const char *header_end = strchr(table, '\n'), *line, *p, *end;
+	int idx[16], c;
+	char word[64];
+
+	for (int i = 0; i < n; i++)
+		out[i] = -1;
+	if (!header_end || n > (int)(sizeof(idx) / sizeof(idx[0])))
+		return -1;
+	for (int i = 0; i < n; i++)
+		idx[i] = -1;
+	for (p = table, c = 0; next_word(&p, header_end, word, sizeof(word)); c++)
+		for (int i = 0; i < n; i++)
+			if (!strcmp(word, cols[i]))
+				idx[i] = c;
+	for (line = header_end + 1; *line; line = *end ? end + 1 : end) {
+		end = strchr(line, '\n');
+		if (!end)
+			end = line + strlen(line);
+		p = line;
+		if (!next_word(&p, end, word, sizeof(word)) || strcmp(word, name))
+			continue;
+		for (c = 1; next_word(&p, end, word, sizeof(word)); c++)
+			for (int i = 0; i < n; i++)
+				if (idx[i] == c)
+					out[i] = strtol(word, NULL, 10);
+		return 0;
+	}
+	return -1;
+}
+
 int have_spec(const char *name)
 {
 	char path[256];

@@ -75,6 +75,14 @@ int is_on(const char *path);
 /* Is the spec of syscall name built into the module (DBG/specs/NAME)? */
 int have_spec(const char *name);
 
+/*
+ * From the text of the statistics table (DBG/stats: a header line naming the columns, then one
+ * line per syscall), the columns cols[0..n) of syscall name's line into out[0..n): -1 for a
+ * column the header does not name. Returns 0, or -1 (every out[] -1) if the table has no line
+ * for name. The table is not changed.
+ */
+int stats_row(const char *table, const char *name, const char *const cols[], int n, long out[]);
+
 /* Empties the trace buffer, so that what is in it afterwards was reported since. */
 void trace_clear(void);
 

@@ -418,42 +418,14 @@ static pid_t run_child(const struct fsys *s, unsigned long first, unsigned long 
 static void read_stats(const char *name, unsigned long out[NKINDS])
 {
 	static char buf[1 << 16];
-	int col[NKINDS];
-	char *line, *save;
+	long v[NKINDS];
 
 	memset(out, 0, NKINDS * sizeof(out[0]));
 	if (read_all(STATS, buf, sizeof(buf)) < 0)
 		return;
+	stats_row(buf, name, kinds, NKINDS, v);
 	for (int k = 0; k < NKINDS; k++)
-		col[k] = -1;
-	line = strtok_r(buf, "\n", &save);
-	if (!line)
-		return;
-	/* The header names the columns. */
-	for (int c = 0, at = 0; line[at]; c++) {
-		char word[32];
-		int adv;
-
-		if (sscanf(line + at, "%31s%n", word, &adv) != 1)
-			break;
-		for (int k = 0; k < NKINDS; k++)
-			if (!strcmp(word, kinds[k]))
-				col[k] = c;
-		at += adv;
-	}
-	while ((line = strtok_r(NULL, "\n", &save))) {
-		char *tok, *tsave;
-		int c = 0;
-
-		tok = strtok_r(line, " ", &tsave);
-		if (!tok || strcmp(tok, name))
-			continue;
-		for (; tok; tok = strtok_r(NULL, " ", &tsave), c++)
-			for (int k = 0; k < NKINDS; k++)
-				if (col[k] == c)
-					out[k] = strtoul(tok, NULL, 10);
-		return;
-	}
+		out[k] = v[k] < 0 ? 0 : v[k];
 }
 
 static void count_call(struct fsys *s, const struct slot *sl, int status)

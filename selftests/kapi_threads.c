@@ -44,7 +44,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#define STATS "/sys/kernel/debug/kapi_validator/stats"
+#include "harness.h"
+
+#define STATS DBG "/stats"
 #define READERS_PER_PIPE 250
 #define STACK_SIZE (64 * 1024)
 #define BLOCK_TIMEOUT_S 300
@@ -142,45 +144,8 @@ static void other(void)
 	_exit(0);
 }
 
-/* The stats line of syscall name: its calls, exits and untracked columns. */
-static void stats_of(const char *table, const char *name, long v[3])
-{
-	static const char *const cols[3] = { "calls", "exits", "untracked" };
-	const char *line = table, *nl;
-	int idx[3] = { -1, -1, -1 }, col = 0;
-	char word[64];
-	int len;
-
-	v[0] = v[1] = v[2] = -1;
-	/* The header names the columns. */
-	for (const char *p = table; *p && *p != '\n'; col++) {
-		while (*p == ' ')
-			p++;
-		if (sscanf(p, "%63s%n", word, &len) != 1)
-			break;
-		for (int i = 0; i < 3; i++)
-			if (!strcmp(word, cols[i]))
-				idx[i] = col;
-		p += len;
-	}
-	for (; (nl = strchr(line, '\n')); line = nl + 1) {
-		const char *p = line;
-
-		if (sscanf(p, "%63s", word) != 1 || strcmp(word, name))
-			continue;
-		for (col = 0; p < nl; col++) {
-			while (*p == ' ')
-				p++;
-			if (sscanf(p, "%63s%n", word, &len) != 1)
-				break;
-			for (int i = 0; i < 3; i++)
-				if (idx[i] == col)
-					v[i] = strtol(word, NULL, 10);
-			p += len;
-		}
-		return;
-	}
-}
+/* The stats columns it prints. */
+static const char *const cols[3] = { "calls", "exits", "untracked" };
 
 int main(int argc, char **argv)
 {
@@ -307,7 +272,7 @@ int main(int argc, char **argv)
 	for (int s = 0; s < NSYS; s++) {
 		long v[3];
 
-		stats_of(table, names[s], v);
+		stats_row(table, names[s], cols, 3, v);
 		printf("count %s made=%lu calls=%ld exits=%ld untracked=%ld\n", names[s],
 		       atomic_load(&sh->made[s]), v[0], v[1], v[2]);
 	}
