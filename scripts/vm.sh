@@ -297,6 +297,8 @@ fi
 log="${log:-$work/console.log}"
 # Kernel reports that fail a run (and that --quiet still shows).
 problems='(BUG:|WARNING:|Oops|Kernel panic|general protection fault|Unable to handle kernel|kernel BUG|INFO: task .* blocked|rcu: INFO|possible recursive locking|circular locking|inconsistent lock state|UBSAN:|KASAN:)'
+# A kernel line of the console: it starts with its printk timestamp (printk.time=1).
+kernel_line='^\[ *[0-9]+\.[0-9]+\] '
 # The validator's dmesg marker, from the report format the selftests build generates.
 format=$KAPI_ROOT/selftests/build/kapi_report_format.sh
 marker=$([ -f "$format" ] && sed -n "s/^KAPI_DMESG_MARKER='\(.*\)'\$/\1/p" "$format")
@@ -309,10 +311,11 @@ fi
 # archive of --out.
 show() {
 	if [ "$quiet" = 1 ]; then
-		awk -v marker="$marker" -v problems="$problems" -v nonce="$nonce" '
+		# (the pattern through the environment: awk -v would take its backslashes as escapes)
+		KERNEL_LINE=$kernel_line awk -v marker="$marker" -v problems="$problems" -v nonce="$nonce" '
 			index($0, "KAPI_VM_OUT_BEGIN_" nonce) { skip = 1 }
 			skip { if (index($0, "KAPI_VM_OUT_END_" nonce)) skip = 0; next }
-			/^\[ *[0-9]+\.[0-9]+\] / {
+			$0 ~ ENVIRON["KERNEL_LINE"] {
 				if (index($0, marker) || $0 ~ problems) print
 				next
 			}
@@ -351,7 +354,7 @@ rc=$(sed -n "s/.*KAPI_VM_EXIT_$nonce=\([0-9]*\).*/\1/p" "$log" | tail -n1)
 if [ -n "$out" ]; then
 	cp "$log" "$out/console.log"
 	tr -d '\r' <"$log" | sed -n "/^KAPI_VM_OUT_BEGIN_$nonce\$/,/^KAPI_VM_OUT_END_$nonce\$/p" |
-		sed '1d;$d' | grep -v '^\[ *[0-9]*\.[0-9]*\] ' | base64 -d | tar -xzf - -C "$out" ||
+		sed '1d;$d' | grep -Ev "$kernel_line" | base64 -d | tar -xzf - -C "$out" ||
 		fail "could not unpack what the guest sent back for --out"
 	log "the run's console log, stats, coverage, trace and /work/out are in $out"
 fi
