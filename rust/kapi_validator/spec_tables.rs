@@ -39,12 +39,6 @@ pub(crate) use by_nr;
 /// emits fewer than `u16::MAX` specs, so no position is `u16::MAX`).
 static INDEX: [u16; SPECS.len()] = by_nr!(|i| i as u16, u16::MAX);
 
-/// The spec at position `idx` of [`ALL`].
-#[inline]
-pub(crate) fn get(idx: usize) -> Option<&'static SyscallSpec> {
-    ALL.get(idx).copied()
-}
-
 /// The spec of syscall `nr` and its position in [`ALL`], if it has one.
 #[inline]
 pub(crate) fn lookup(nr: u32) -> Option<(usize, &'static SyscallSpec)> {
@@ -53,7 +47,7 @@ pub(crate) fn lookup(nr: u32) -> Option<(usize, &'static SyscallSpec)> {
         return None;
     }
     let idx = usize::from(idx);
-    Some((idx, get(idx)?))
+    Some((idx, ALL.get(idx)?))
 }
 
 /// The kernel's name of `errno` (`EOPNOTSUPP`), from the generated errno table.
