@@ -22,6 +22,9 @@
 #                              PROGS (host programs by name or path) onto its PATH, both with
 #                              their shared libraries; OUT= brings back the console log,
 #                              stats, coverage, trace and the guest's /work/out
+#   make kselftest-install INSTALL_PATH=DIR
+#                              the guest selftests as a kselftest collection (KTAP, run by the
+#                              kernel's run_kselftest.sh), with the modules, config and settings
 #   make host-test             host tests only
 #   make test KERNEL=debug     all tests on the debug kernel (KASAN, lockdep, KFENCE, kmemleak)
 #   make stress [CYCLES=200] [FUZZ_CALLS=2000] [SEED=1] [FAIL_MAX=1000]
@@ -62,12 +65,15 @@ EMPTY_OUT = $(MODULE_OUT)-empty-probe
 # (scripts/debug-kernel.config) and is built with clang.
 KERNEL ?= test
 export KERNEL
+# KVER=7.2 (default) or KVER=7.3: which Debian kernel source the cached kernel is built from.
+KVER ?= 7.2
+export KVER
 
 # KDIR: the user's, or the cached kernel (built on first use). KMAKEFLAGS: the make variables
 # modules must be built with against it (LLVM=-19 for the debug kernel; pass LLVM=... yourself
 # with a KDIR built by clang).
 ifeq ($(KDIR),)
-KDIR_RESOLVED = $(shell $(ROOT)/scripts/kernel.sh build $(KERNEL))
+KDIR_RESOLVED = $(shell KVER=$(KVER) $(ROOT)/scripts/kernel.sh build $(KERNEL))
 KMAKEFLAGS = $(shell cat $(KDIR_RESOLVED)/.kapi-make-flags 2>/dev/null)
 else
 KDIR_RESOLVED = $(abspath $(KDIR))
@@ -101,6 +107,7 @@ ENABLE ?= 1
 TIMEOUT ?= $(if $(filter debug,$(KERNEL)),3600,900)
 
 .PHONY: all setup kernel kapi module module-lint module-variant bench-module selftests demo test host-test vm-test vm \
+	kselftest-install \
 	vm-inputs bench stress fuzz clean
 
 all: module
@@ -119,7 +126,8 @@ kapi:
 # listed by scripts/crates.sh from Cargo.lock into OUT/crates.mk, which Kbuild includes.
 define build_module
 	@set -e; source $(ROOT)/scripts/lib.sh; kernel_env; \
-	kdir="$(KDIR_RESOLVED)"; [ -n "$$kdir" ] || die "no kernel tree (KDIR)"; \
+	kdir="$(KDIR_RESOLVED)"; [ -n "$$kdir" ] || exit 1; \
+	$(ROOT)/scripts/kdir-check.sh "$$kdir"; \
 	out="$(1)"; mkdir -p "$$out"; \
 	$(ROOT)/scripts/crates.sh >"$$out/crates.mk"; \
 	$(MAKE) -C "$$kdir" M=$(ROOT) MO="$$out" $(KMAKEFLAGS) $(3) KAPI_BIN=$(KAPI_BIN) KAPI_SPECS="$(2)" \
@@ -178,11 +186,26 @@ demo: setup
 host-test:
 	ksrc=$$($(ROOT)/scripts/kernel.sh source) && KAPI_KSRC="$$ksrc" $(ROOT)/scripts/host-test.sh
 
+# kselftest-install INSTALL_PATH=DIR: the guest selftests as a kselftest collection, for a farm
+# to copy onto a test system running the kernel the modules were built for (KDIR, or the test
+# kernel) and run with DIR/run_kselftest.sh (-c kapi_validator); see docs/testing.md.
+kselftest-install: module module-variant selftests
+	@test -n "$(INSTALL_PATH)" || { echo "kselftest-install: INSTALL_PATH= the directory to install into" >&2; exit 1; }
+	@$(MAKE) -C $(ROOT)/selftests -s KSRC="$$($(ROOT)/scripts/kernel.sh source)" \
+		KAPI_BIN=$(KAPI_BIN) SPECS="$(SPECS_USED)" install INSTALL_PATH="$(call caller_path,$(INSTALL_PATH))" >/dev/null
+	@install -m 0644 $(MODULE_OUT)/kapi_validator.ko $(VARIANT_OUT)/kapi_validator-variant.ko \
+		"$(call caller_path,$(INSTALL_PATH))/kapi_validator/"
+	@echo "kselftest-install: $(call caller_path,$(INSTALL_PATH)) (run: ./run_kselftest.sh -c kapi_validator)"
+
+# The suite (run_all.sh, KTAP checked by the kernel's parser) and the same tests as the installed
+# collection through the kernel's run_kselftest.sh (scripts/suite.sh).
+KSFT_DIR = $(MODULE_OUT)-kselftest/kselftest
 vm-test: module module-variant selftests
 	@$(ROOT)/scripts/vm-selftest.sh "$(KDIR_RESOLVED)"
-	@$(ROOT)/scripts/vm.sh --kdir "$(KDIR_RESOLVED)" --module "$(MODULE_OUT)/kapi_validator.ko" \
-		--files "$(VARIANT_OUT)/kapi_validator-variant.ko" \
-		--cpus 2 --enable 0 --timeout $(TIMEOUT) -- /kapi/selftests/run_all.sh
+	@rm -rf "$(KSFT_DIR)" && $(MAKE) -s kselftest-install INSTALL_PATH="$(KSFT_DIR)" >/dev/null
+	@$(ROOT)/scripts/suite.sh --kdir "$(KDIR_RESOLVED)" --module "$(MODULE_OUT)/kapi_validator.ko" \
+		--variant "$(VARIANT_OUT)/kapi_validator-variant.ko" --collection "$(KSFT_DIR)" \
+		--ksrc "$$($(ROOT)/scripts/kernel.sh source)" --timeout $(TIMEOUT)
 	@CYCLES=20 FUZZ_CALLS=500 FAIL_MAX=20 $(ROOT)/scripts/stress.sh --kdir "$(KDIR_RESOLVED)" \
 		--module "$(MODULE_OUT)/kapi_validator.ko" --cpus 2
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# Fetches Debian's linux-source-7.2 (pinned, with a fallback to the newest 7.2.x) and builds the
-# test kernel out of tree. Both are cached under $KAPI_CACHE; the build directory is keyed by the
+# Fetches Debian's linux-source-$KVER (KVER=7.2 by default, or 7.3; pinned, with a fallback to
+# the newest $KVER.x) and builds the test kernel out of tree. Both are cached under $KAPI_CACHE; the build directory is keyed by the
 # kernel version, the config fragment and the Rust toolchain, so changing any of them rebuilds.
 #
 #   scripts/kernel.sh source   print the unpacked source directory (fetching it if needed)
@@ -22,26 +22,40 @@ apt_private() {
 		-o APT::Get::List-Cleanup=0 "$@"
 }
 
+# dir_safe VERSION: a Debian version as a directory name (7.3.4-1~bpo13+1 -> 7.3.4-1-bpo13-1), for
+# build tools that do not expect ~ or + in paths.
+dir_safe() { echo "${1//[~+]/-}"; }
+
+# deb_versions: the versions of $KERNEL_DEB_PKG in the private package index, newest last.
+deb_versions() {
+	apt-cache -o Dir::Etc::SourceList="$APT_DIR/sources.list" -o Dir::Etc::SourceParts=/dev/null \
+		-o Dir::State::Lists="$APT_DIR/lists" madison "$KERNEL_DEB_PKG" 2>/dev/null |
+		awk -F'|' '{gsub(/ /,"",$2); print $2}' | sort -V
+}
+
 fetch_source() {
+	[[ $KVER =~ ^[0-9]+\.[0-9]+$ ]] || die "KVER='$KVER' is not a kernel version like 7.2 (tested: $KVERS_TESTED)"
 	local have
-	have=$(ls -d "$KAPI_CACHE"/src/linux-source-7.2-*/Makefile 2>/dev/null | sort -V | tail -n1 || true)
+	have=$(ls -d "$KAPI_CACHE/src/linux-source-$KVER"-*/Makefile 2>/dev/null | sort -V | tail -n1 || true)
 	if [ -n "$have" ]; then
-		local want="$KAPI_CACHE/src/linux-source-7.2-$KERNEL_DEB_PIN/Makefile"
+		local want="$KAPI_CACHE/src/linux-source-$KVER-$(dir_safe "$KERNEL_DEB_PIN")/Makefile"
 		[ -f "$want" ] && have=$want
 		dirname "$have"
 		return
 	fi
 	mkdir -p "$APT_DIR/lists/partial" "$APT_DIR/cache/archives/partial" "$KAPI_CACHE/src"
 	printf '%s\n' "$SOURCES" >"$APT_DIR/sources.list"
-	log "fetching the $KERNEL_DEB_PKG package index (Debian sid, trixie-backports)"
-	apt_private update >&2 || die "could not download Debian's package index (network?)"
+	# The index is fetched once and again when it does not know the package (a new KVER).
+	if [ -z "$(deb_versions)" ]; then
+		log "fetching the package index of Debian sid and trixie-backports (for $KERNEL_DEB_PKG)"
+		apt_private update >"$APT_DIR/update.log" 2>&1 ||
+			die "could not download Debian's package index (network?); see $APT_DIR/update.log"
+	fi
 	local ver=$KERNEL_DEB_PIN
-	if ! apt_private download --print-uris "$KERNEL_DEB_PKG=$ver" >/dev/null 2>&1; then
-		ver=$(apt-cache -o Dir::Etc::SourceList="$APT_DIR/sources.list" -o Dir::Etc::SourceParts=/dev/null \
-			-o Dir::State::Lists="$APT_DIR/lists" madison "$KERNEL_DEB_PKG" 2>/dev/null |
-			awk -F'|' '{gsub(/ /,"",$2); print $2}' | grep '^7\.2\.' | sort -V | tail -n1)
-		[ -n "$ver" ] || die "Debian no longer carries $KERNEL_DEB_PKG; set KDIR= to your own Rust-enabled 7.x build"
-		log "pinned $KERNEL_DEB_PIN is gone from the archive; using $ver"
+	if [ -z "$ver" ] || ! deb_versions | grep -qxF "$ver"; then
+		ver=$(deb_versions | grep "^$KVER\." | tail -n1 || true)
+		[ -n "$ver" ] || die "Debian (sid, trixie-backports) does not carry $KERNEL_DEB_PKG; KVER= one of: $KVERS_TESTED, or KDIR= your own Rust-enabled kernel build"
+		[ -z "$KERNEL_DEB_PIN" ] || log "pinned $KERNEL_DEB_PIN is gone from the archive; using $ver"
 	fi
 	local tmp
 	tmp=$(mktemp -d "$KAPI_CACHE/src/.dl.XXXXXX")
@@ -49,10 +63,10 @@ fetch_source() {
 		|| die "apt-get download $KERNEL_DEB_PKG=$ver failed"
 	log "unpacking $KERNEL_DEB_PKG $ver"
 	dpkg-deb -x "$tmp"/*.deb "$tmp/deb"
-	local dest="$KAPI_CACHE/src/linux-source-7.2-$ver"
+	local dest="$KAPI_CACHE/src/linux-source-$KVER-$(dir_safe "$ver")"
 	rm -rf "$dest.part"
 	mkdir -p "$dest.part"
-	tar -xf "$tmp"/deb/usr/src/linux-source-7.2.tar.xz -C "$dest.part" --strip-components=1
+	tar -xf "$tmp"/deb/usr/src/linux-source-"$KVER".tar.xz -C "$dest.part" --strip-components=1
 	rm -rf "$tmp" "$dest"
 	mv "$dest.part" "$dest"
 	echo "$dest"
@@ -81,7 +95,7 @@ install_headers() {
 # built with clang). Prints the build directory; it holds .kapi-make-flags, the make variables
 # an out-of-tree module must be built with against it (LLVM=-19 for the debug kernel).
 build_kernel() {
-	local variant=${1:-test} src key kdir fragments=("$KAPI_ROOT/scripts/test-kernel.config") flags=()
+	local variant=${1:-test} src key kdir fragments=("$KAPI_ROOT/scripts/test-kernel.config" "$KAPI_ROOT/selftests/config") flags=()
 	case "$variant" in
 	test) ;;
 	debug)
@@ -104,6 +118,16 @@ build_kernel() {
 		return
 	fi
 	mkdir -p "$kdir"
+	# One build per tree at a time: another make that needs this kernel waits for it.
+	exec 9>"$kdir.lock"
+	if ! flock -n 9; then
+		log "waiting for the build of $kdir that is already running"
+		flock 9
+	fi
+	if [ -f "$kdir/.kapi-built" ]; then
+		echo "$kdir"
+		return
+	fi
 	log "building the $variant kernel in $kdir (about $([ "$variant" = test ] && echo 5 || echo 15) minutes on 2 cores; log: $kdir/build.log)"
 	{
 		make -C "$src" O="$kdir" "${flags[@]}" rustavailable &&

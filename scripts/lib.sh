@@ -7,10 +7,18 @@ KAPI_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # Everything downloaded or built outside the repository lives here.
 KAPI_CACHE=${KAPI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kapi-validator}
 
-# Kernel source: Debian's linux-source-7.2 package. The pinned version is the one known to
-# work; when the archive no longer carries it, the newest 7.2.x it has is used instead.
-KERNEL_DEB_PIN=${KERNEL_DEB_PIN:-7.2.13-1}
-KERNEL_DEB_PKG=linux-source-7.2
+# Kernel source: Debian's linux-source-$KVER package, KVER=7.2 (default) or 7.3. The pinned
+# version of each is the one known to work; when the archive no longer carries it, the newest
+# $KVER.x it has is used instead.
+KVER=${KVER:-7.2}
+KVERS_TESTED="7.2 7.3"
+case "$KVER" in
+7.2) KERNEL_DEB_PIN_DEFAULT=7.2.13-1 ;;
+7.3) KERNEL_DEB_PIN_DEFAULT=7.3.4-1~bpo13+1 ;;
+*) KERNEL_DEB_PIN_DEFAULT= ;;
+esac
+KERNEL_DEB_PIN=${KERNEL_DEB_PIN:-$KERNEL_DEB_PIN_DEFAULT}
+KERNEL_DEB_PKG=linux-source-$KVER
 BINDGEN_VERSION=0.72.1
 LIBCLANG_VERSION=18.1.1
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # `make test`: host tests, then the guest selftests in the VM; ends with one line
-# `N passed, N failed` summing cargo's test results and the TAP results.
+# `N passed, N failed, N skipped` summing cargo's test results and the KTAP results.
 source "$(dirname "$0")/lib.sh"
 cd "$KAPI_ROOT"
 out=$(mktemp "${TMPDIR:-/tmp}/kapi-test.XXXXXX")
@@ -19,7 +19,7 @@ make -s vm-test SPECS="$specs" 2>&1 | tee -a "$out" || rc=1
 # A real external workload: Debian's stress-ng, unmodified, in the guest under the validator.
 make -s vm PROGS=stress-ng CMD=/kapi/selftests/stress_ng.sh 2>&1 | tee -a "$out" || rc=1
 # The spec coverage of the guest run, printed by selftests/run_all.sh between marker lines.
-cov=$(tr -d '\r' <"$out" | sed -n '/^==== kapi coverage begin ====$/,/^==== kapi coverage end ====$/p' | sed '1d;$d')
+cov=$(tr -d '\r' <"$out" | sed -n '/^# ==== kapi coverage begin ====$/,/^# ==== kapi coverage end ====$/p' | sed '1d;$d;s/^# //')
 if [ -n "$cov" ] && [ -x target/release/kapi ]; then
 	echo "== spec coverage of the guest selftests (kapi coverage)"
 	printf '%s\n' "$cov" | target/release/kapi coverage - || rc=1
@@ -35,10 +35,14 @@ if [ -n "$gen$conform$fuzz" ]; then
 	[ -z "$conform" ] || echo "  calls per syscall: ${conform#*calls per syscall: }"
 	[ -z "$fuzz" ] || echo "  oracle fuzzing: $fuzz"
 fi
-passed=$(( $(sed -n 's/^test result: .* \([0-9]*\) passed; .*/\1/p' "$out" | paste -sd+ | sed 's/^$/0/' | bc) +
-	$(grep -c '^ok ' "$out" || true) ))
-failed=$(( $(sed -n 's/^test result: .* passed; \([0-9]*\) failed.*/\1/p' "$out" | paste -sd+ | sed 's/^$/0/' | bc) +
-	$(grep -c '^not ok ' "$out" || true) ))
+# The figures: cargo's "test result:" lines, and the "# Totals:" line kselftest-style of every
+# top-level KTAP document (the guest suite's counts its subtests' results; theirs are indented).
+sum() { paste -sd+ | sed 's/^$/0/' | bc; }
+cargo_n() { sed -n "s/^test result: .* \([0-9]*\) $1.*/\1/p" "$out" | sum; }
+totals() { tr -d '\r' <"$out" | sed -n "s/^# Totals:.* $1:\([0-9]*\).*/\1/p" | sum; }
+passed=$(( $(cargo_n passed) + $(totals pass) ))
+failed=$(( $(cargo_n failed) + $(totals fail) ))
+skipped=$(( $(cargo_n ignored) + $(totals skip) ))
 ((failed == 0)) || rc=1
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 exit $rc

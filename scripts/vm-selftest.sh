@@ -1,25 +1,24 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# Checks the VM runner's own failure detection (TAP): the guest command's exit status comes
+# Checks the VM runner's own failure detection (KTAP): the guest command's exit status comes
 # out; a kernel WARNING on the console fails the run even when the command succeeded; a hung
 # guest is stopped at the timeout and fails.
 #   scripts/vm-selftest.sh KDIR
 source "$(dirname "$0")/lib.sh"
 kdir=$1
 vm=$KAPI_ROOT/scripts/vm.sh
-n=0 failed=0
+. "$KAPI_ROOT/selftests/tap_core.sh"
+# t DESCRIPTION STATUS COMMAND...: ok if COMMAND exits with STATUS.
 t() {
 	local desc=$1 want=$2; shift 2
-	n=$((n + 1))
 	local got=0
 	"$@" >/dev/null 2>&1 || got=$?
-	if [ "$got" = "$want" ]; then echo "ok $n - $desc"; else echo "not ok $n - $desc (exit $got, want $want)"; failed=1; fi
+	if [ "$got" = "$want" ]; then ok "$desc"; else nok "$desc (exit $got, want $want)"; fi
 }
-echo "TAP version 13"
 t "runner passes the guest command's exit status (3)" 3 "$vm" --kdir "$kdir" --timeout 120 -- 'exit 3'
 t "runner succeeds for a succeeding command" 0 "$vm" --kdir "$kdir" --timeout 120 -- true
 t "a kernel WARNING on the console fails the run" 1 "$vm" --kdir "$kdir" --timeout 120 -- \
 	'echo "WARNING: CPU: 0 PID: 1 at selftest" > /dev/kmsg; true'
 t "a hung guest fails at the timeout" 1 "$vm" --kdir "$kdir" --timeout 10 -- 'sleep 600'
-echo "1..$n"
-exit $failed
+done_testing
+

@@ -16,6 +16,7 @@
  */
 #include "cases/cases.h"
 #include "harness.h"
+#include "kselftest.h"
 
 #include <grp.h>
 #include <sys/mount.h>
@@ -132,18 +133,15 @@ static void drop_privileges(void)
 		kc_die("dropping to uid 65534");
 }
 
-static int ntests, nfail;
-
 static void run_case(const struct kcase *c, int index)
 {
 	char dir[64], got[512];
 	int status;
 	pid_t pid;
 
-	ntests++;
 	if (!have_spec(c->syscall)) {
-		printf("ok %d - %s: %s # SKIP no %s spec built in\n", ntests, c->syscall, c->call,
-		       c->syscall);
+		ksft_test_result_code(KSFT_SKIP, c->syscall, "no %s spec built in (%s)", c->syscall,
+				      c->call);
 		return;
 	}
 	snprintf(dir, sizeof(dir), WORK "/%d", index);
@@ -190,15 +188,10 @@ static void run_case(const struct kcase *c, int index)
 			snprintf(outcome, sizeof(outcome), "child exited %d without returning",
 				 WEXITSTATUS(status));
 	}
-	if (err_ok && rep_ok) {
-		printf("ok %d - %s: %s = %s; reports: %s\n", ntests, c->syscall, c->call,
-		       errname(c->err), want[0] ? want : "none");
-	} else {
-		nfail++;
-		printf("not ok %d - %s: %s = %s; reports: %s\n", ntests, c->syscall, c->call,
-		       errname(c->err), want[0] ? want : "none");
-		printf("#   got: %s; reports: %s\n", outcome, got[0] ? got : "none");
-	}
+	ksft_test_result(err_ok && rep_ok, "%s: %s = %s; reports: %s\n", c->syscall, c->call,
+			 errname(c->err), want[0] ? want : "none");
+	if (!(err_ok && rep_ok))
+		ksft_print_msg("  got: %s; reports: %s\n", outcome, got[0] ? got : "none");
 }
 
 static int selected(const struct kgroup *g, const struct kcase *c, int argc, char **argv)
@@ -234,17 +227,20 @@ int main(int argc, char **argv)
 						       groups[g]->cases[i].reports : "none");
 		return 0;
 	}
+	/* KTAP v1 (kselftest.h's header line says TAP 13), the plan first: the selected cases. */
+	printf("KTAP version 1\n");
+	for (size_t g = 0; g < sizeof(groups) / sizeof(groups[0]); g++)
+		for (size_t i = 0; i < groups[g]->n; i++)
+			index += selected(groups[g], &groups[g]->cases[i], argc, argv);
+	ksft_set_plan(index);
+	index = 0;
 	res = shared_alloc(sizeof(*res));
-	if (work_tmpfs(WORK)) {
-		perror("mount tmpfs on " WORK);
-		return 2;
-	}
-	printf("TAP version 13\n");
+	if (work_tmpfs(WORK))
+		ksft_exit_fail_msg("mount tmpfs on " WORK ": %s\n", strerror(errno));
 	for (size_t g = 0; g < sizeof(groups) / sizeof(groups[0]); g++)
 		for (size_t i = 0; i < groups[g]->n; i++)
 			if (selected(groups[g], &groups[g]->cases[i], argc, argv))
 				run_case(&groups[g]->cases[i], index++);
 	umount2(WORK, MNT_DETACH);
-	printf("1..%d\n", ntests);
-	return nfail ? 1 : 0;
+	ksft_finished();
 }

@@ -26,16 +26,18 @@
  * (kapi_conform.sh does both). The parent makes only valid calls between clearing the buffer
  * and reading it, so every report there is the child's.
  *
- * Output: "KTAP version 1", "1..N", then per record "ok N NAME # EINVAL arg:flags; WHY" (the
- * result and the reports), "ok N NAME # SKIP REASON", or "not ok N NAME" followed by "# WHY
- * (FILE:LINE)", "# want ...", "# got ..." and the argument words; last a summary line
- * "# kapi_conform: N cases, N passed, N failed, N skipped; calls per syscall: read=12 ...".
+ * Output (KTAP v1, with kselftest.h): "KTAP version 1", "1..N", then per record
+ * "ok N NAME #  EINVAL arg:flags; WHY" (the result and the reports), "ok N NAME # SKIP REASON",
+ * or "not ok N NAME" followed by "# WHY (FILE:LINE)", "# want ...", "# got ..." and the argument
+ * words; then a summary line "# kapi_conform: N cases, N passed, N failed, N skipped; calls per
+ * syscall: read=12 ..." and kselftest's "# Totals:".
  *
  * Exit status: 0 if no case failed, 1 if one did, 2 on a bad file or a missing precondition.
  */
 #define _GNU_SOURCE
 #include "harness.h"
 #include "recipes.h"
+#include "kselftest.h"
 #include "kapi_report_format.h"	/* generated: the report line's markers and keys */
 
 #include <errno.h>
@@ -257,7 +259,6 @@ static void child(const struct kcase *c, const char *dir)
 	_exit(0);
 }
 
-static int ntests, npass, nfail, nskip;
 
 /* Cases run per syscall, in the order of their first case, for the summary. */
 static struct {
@@ -304,13 +305,11 @@ static void run_case(struct kcase *c, int index)
 	int status, result_ok;
 	pid_t pid;
 
-	ntests++;
 	if (c->skip || !have_spec(c->syscall)) {
-		nskip++;
 		if (c->skip)
-			printf("ok %d %s # SKIP %s\n", ntests, c->name, c->why);
+			ksft_test_result_code(KSFT_SKIP, c->name, "%s", c->why);
 		else
-			printf("ok %d %s # SKIP no %s spec built in\n", ntests, c->name, c->syscall);
+			ksft_test_result_code(KSFT_SKIP, c->name, "no %s spec built in", c->syscall);
 		return;
 	}
 	count_call(c->syscall);
@@ -349,16 +348,14 @@ static void run_case(struct kcase *c, int index)
 			 WEXITSTATUS(status));
 	}
 	if (result_ok && !strcmp(got, c->reports)) {
-		npass++;
-		printf("ok %d %s # %s %s; %s\n", ntests, c->name, outcome, got, c->why);
+		ksft_test_result_code(KSFT_PASS, c->name, "%s %s; %s", outcome, got, c->why);
 	} else {
-		nfail++;
-		printf("not ok %d %s\n", ntests, c->name);
-		printf("# %s (%s:%d)\n", c->why, file, c->line);
-		printf("# want %s, reports %s\n", c->outcome_text, c->reports);
-		printf("# got  %s, reports %s\n", outcome, got);
+		ksft_test_result_code(KSFT_FAIL, c->name, NULL);
+		ksft_print_msg("%s (%s:%d)\n", c->why, file, c->line);
+		ksft_print_msg("want %s, reports %s\n", c->outcome_text, c->reports);
+		ksft_print_msg("got  %s, reports %s\n", outcome, got);
 		if (res->entered)
-			printf("# words 0x%llx 0x%llx 0x%llx 0x%llx 0x%llx 0x%llx\n",
+			ksft_print_msg("words 0x%llx 0x%llx 0x%llx 0x%llx 0x%llx 0x%llx\n",
 			       (unsigned long long)res->word[0], (unsigned long long)res->word[1],
 			       (unsigned long long)res->word[2], (unsigned long long)res->word[3],
 			       (unsigned long long)res->word[4], (unsigned long long)res->word[5]);
@@ -396,14 +393,16 @@ int main(int argc, char **argv)
 		return 2;
 	}
 
-	printf("KTAP version 1\n1..%d\n", ncases);
+	/* KTAP v1 (kselftest.h's header line says TAP 13). */
+	printf("KTAP version 1\n");
+	ksft_set_plan(ncases);
 	for (int i = 0; i < ncases; i++)
 		run_case(&cases[i], i);
 	umount2(WORK, MNT_DETACH);
 	printf("# kapi_conform: %d cases, %d passed, %d failed, %d skipped; calls per syscall:",
-	       ntests, npass, nfail, nskip);
+	       ncases, ksft_get_pass_cnt(), ksft_get_fail_cnt(), ksft_get_xskip_cnt());
 	for (int i = 0; i < ncalls; i++)
 		printf(" %s=%d", calls[i].name, calls[i].n);
 	printf("\n");
-	return nfail ? 1 : 0;
+	ksft_finished();
 }

@@ -5,7 +5,9 @@
 # and exactly the reports the validator made for it. kapi_conform prints the KTAP itself.
 #
 #   kapi_conform.sh [CASES_FILE]    (default: kapi_cases.txt next to this script)
-. "$(dirname "$0")/tap.sh" >/dev/null
+KTAP_BY_PROGRAM=1
+. "$(dirname "$0")/tap.sh"
+module_ready || { echo "Bail out! the validator is not loaded and insmod $KO failed"; exit 1; }
 
 cases=${1:-$SELF/kapi_cases.txt}
 if [ ! -f "$cases" ]; then

@@ -7,6 +7,7 @@
 # built in are skipped.
 . "$(dirname "$0")/tap.sh"
 . "$(dirname "$0")/report.sh"
+module_ready || exit 1
 
 COV=$DBG/coverage
 # The test's own shell and tools read, write, open and map files, which other specs cover:

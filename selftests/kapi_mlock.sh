@@ -6,6 +6,7 @@
 # Tests of a syscall whose spec is not built in are skipped.
 . "$(dirname "$0")/tap.sh"
 . "$(dirname "$0")/report.sh"
+module_ready || exit 1
 
 echo 1 > $DBG/enabled
 echo 1 > $TRACE/events/$KAPI_TRACE_EVENT/enable

@@ -5,7 +5,7 @@
 # under syscall load on every CPU. Expects the module loaded with enabled=0.
 . "$(dirname "$0")/tap.sh"
 
-check "module is loaded" loaded
+check "module is loaded (loaded by this test when it is not)" module_ready
 check "debugfs directory exists" test -d $DBG
 for f in enabled stats coverage dmesg_kinds; do
 	check "$f is root-only read-write (0600)" sh -c "ls -l $DBG/$f | grep -q '^-rw------- '"
@@ -57,7 +57,7 @@ done
 check "switching on and off 20 times under load" test $switched = 20
 i=0 cycles=0
 while [ $i -lt 5 ]; do
-	if insmod_out=$( (loaded || insmod /kapi/kapi_validator.ko enabled=1) 2>&1) &&
+	if insmod_out=$( (loaded || insmod $KO enabled=1) 2>&1) &&
 		echo 1 > $DBG/enabled && sleep 0.2 && rmmod kapi_validator && ! loaded; then
 		cycles=$((cycles + 1))
 	else
@@ -67,11 +67,11 @@ while [ $i -lt 5 ]; do
 done
 check "load, enable and unload under load 5 times" test $cycles = 5
 wait $load
-check "reload with enabled=1 starts switched on" sh -c "insmod /kapi/kapi_validator.ko enabled=1 && test \$(cat $DBG/enabled) = 1"
+check "reload with enabled=1 starts switched on" sh -c "insmod $KO enabled=1 && test \$(cat $DBG/enabled) = 1"
 rmmod kapi_validator
-out=$(insmod /kapi/kapi_validator.ko enabled=2 2>&1)
+out=$(insmod $KO enabled=2 2>&1)
 check "enabled=2 at load is refused" sh -c "! grep -q '^kapi_validator ' /proc/modules"
-check "module reloads with enabled=0" sh -c "insmod /kapi/kapi_validator.ko enabled=0 && test \$(cat $DBG/enabled) = 0"
+check "module reloads with enabled=0" sh -c "insmod $KO enabled=0 && test \$(cat $DBG/enabled) = 0"
 
 # make bench's loops run, each case's call returns what the case expects (syscall_bench checks),
 # and the validator judges them: 2 x 100 mlock2 calls, 100 of them with bad flags.

@@ -7,6 +7,7 @@
 # (its fuzz-allow block, fuzz_allow.txt in the build); each such report comes with a one-line
 # reproducer (`kapi_fuzz --replay SYSCALL:INDEX kapi_fuzz.txt SEED`).
 . "$(dirname "$0")/tap.sh"
+module_ready || exit 1
 
 pools=$SELF/kapi_fuzz.txt
 SEED=${SEED:-1}
@@ -16,7 +17,7 @@ if [ ! -f "$pools" ]; then
 	done_testing
 	exit
 fi
-loaded || insmod /kapi/kapi_validator.ko || exit 1
+
 validator_on
 out=$("$SELF"/kapi_fuzz --allow "$SELF"/fuzz_allow.txt "$pools" "$SEED" "$CALLS" 2>&1)
 rc=$?

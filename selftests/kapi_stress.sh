@@ -27,7 +27,7 @@ CYCLES=${CYCLES:-200}
 FUZZ_CALLS=${FUZZ_CALLS:-2000}
 SEED=${SEED:-1}
 FAIL_MAX=${FAIL_MAX:-1000}
-KO=/kapi/kapi_validator.ko
+
 CPUS=$(grep -c ^processor /proc/cpuinfo)
 
 # Reads a counter of the stats table; 0 when the module is not loaded.

@@ -7,9 +7,10 @@
 # loaded again at the end.
 . "$(dirname "$0")/tap.sh"
 . "$(dirname "$0")/report.sh"
+module_ready || exit 1
 
-VARIANT=/work/kapi_validator-variant.ko
-REAL=/kapi/kapi_validator.ko
+VARIANT=$VARIANT_KO
+REAL=$KO
 if [ ! -f $VARIANT ]; then
 	skip "test-variant tests" "$VARIANT not in the guest (make vm-test builds it)"
 	done_testing

@@ -10,6 +10,7 @@
 # takes about 80 s under TCG).
 . "$(dirname "$0")/tap.sh"
 . "$(dirname "$0")/report.sh"
+module_ready || exit 1
 
 KST=$SELF/kernel
 ALLOW=$SELF/kernel_selftests.allow

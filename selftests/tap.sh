@@ -11,6 +11,15 @@ SELF=$(cd "$(dirname "$0")" && pwd)
 # Writes VALUE to FILE; prints the shell's error text on failure.
 write() { sh -c "echo -n '$2' > $1" 2>&1; }
 loaded() { grep -q '^kapi_validator ' /proc/modules; }
+# The module and its test variant: next to the tests in an installed kselftest collection
+# (`make kselftest-install`), else where `make vm`/`make vm-test` put them.
+KO=$SELF/kapi_validator.ko
+[ -f "$KO" ] || KO=/kapi/kapi_validator.ko
+VARIANT_KO=$SELF/kapi_validator-variant.ko
+[ -f "$VARIANT_KO" ] || VARIANT_KO=/work/kapi_validator-variant.ko
+# module_ready: the validator loaded, switched off as `make vm-test` boots it, for a test that
+# runs first or alone (kselftest's runner.sh -t).
+module_ready() { loaded || insmod "$KO" enabled=0; }
 # validator_on: the validator switched on and its trace event enabled, for a runner that reads
 # the reports of its calls; validator_restore: `enabled` as it was before validator_on.
 validator_on() {

@@ -8,6 +8,7 @@
 # trace event, every violation counter of the stats 0, and every call's exit seen.
 . "$(dirname "$0")/tap.sh"
 . "$(dirname "$0")/report.sh"
+module_ready || exit 1
 
 SYSCALLS=$MLOCK_FAMILY
 COLUMNS="arg undeclared_errno bad_success oracle_errno oracle_success dropped untracked"

@@ -12,6 +12,7 @@
 //! [`report`] statistics and output, [`coverage_state`] which parts of each spec a run
 //! exercised, [`control`] the debugfs interface.
 
+use core::borrow::Borrow;
 use kernel::prelude::*;
 
 mod bindings;
@@ -40,6 +41,12 @@ module! {
     },
 }
 
+/// The value of a module parameter as `ModuleParam::value()` gives it: a reference up to 7.2, the
+/// value itself from 7.3 on (`Borrow` takes either).
+fn param<T: Copy>(value: impl Borrow<T>) -> T {
+    *value.borrow()
+}
+
 /// The module: its debugfs directory and files, and through them the probes.
 ///
 /// Unloading drops it: the `enabled` file goes first and takes the probes with it (unregistered,
@@ -53,8 +60,8 @@ struct KapiValidator {
 
 impl kernel::InPlaceModule for KapiValidator {
     fn init(_module: &'static ThisModule) -> impl PinInit<Self, Error> {
-        let enable = *module_parameters::enabled.value();
-        let dmesg_kinds = *module_parameters::dmesg_kinds.value();
+        let enable = param(module_parameters::enabled.value());
+        let dmesg_kinds = param(module_parameters::dmesg_kinds.value());
         let dir = kernel::debugfs::Dir::new(control::DIR);
         try_pin_init!(Self {
             control <- control::Control::new(&dir, enable, dmesg_kinds),
