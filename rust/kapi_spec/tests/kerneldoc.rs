@@ -450,6 +450,10 @@ fn unchecked_marks_are_errors_until_removed() {
         .replace("[unchecked: fs/frob.c:12] ", "")
         .replace("[unchecked] ", "")
         .replace("[unchecked: frob.2:30, frob.2:41] ", "");
+    assert_eq!(
+        kapi_spec::parse::kerneldoc::remove_unchecked_marks(&marked),
+        checked
+    );
     let p2 = parse_kerneldoc("d.kapi", &checked);
     assert!(!p2.has_errors(), "{}", p2.diags);
     assert_eq!(p2.into_specs(), p.into_specs());

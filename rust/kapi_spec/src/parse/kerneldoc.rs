@@ -436,6 +436,23 @@ fn split_unchecked(value: &str) -> Option<(&str, &str)> {
     Some((&value[..end], value[end..].trim_start()))
 }
 
+/// `text` (a `.kapi` file) with the `[unchecked]` marks of its annotation lines removed, the
+/// lines kept: what a review that finds every guess right leaves.
+pub fn remove_unchecked_marks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let content = line.strip_prefix(" * ").unwrap_or("");
+        match annotation(content.trim_end()).and_then(|(key, v)| Some((key, split_unchecked(v)?))) {
+            Some((key, (_, after))) => {
+                out.push_str(&format!(" * {key}: {after}"));
+                out.push_str(&line[line.trim_end().len()..]);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
 /// The form of a `param-*` annotation's value, for messages.
 fn param_form(key: &str) -> &'static str {
     match key {
