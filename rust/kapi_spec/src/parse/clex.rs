@@ -2,7 +2,8 @@
 
 //! A C lexer, enough for macro arguments and function bodies: identifiers, numbers, string and
 //! character literals, and single punctuation characters; comments are skipped. Used by the
-//! macro-form importer ([`macro_form`](super::macro_form)).
+//! macro-form importer ([`macro_form`](super::macro_form)) and by `kapi draft`'s reading of a
+//! syscall's code ([`draft::code`](crate::draft::code)).
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::parse::source::Mapped;
