@@ -117,6 +117,9 @@ fn values_compared_in_a_called_function_make_an_enum() {
         " * param-constraint-type: [unchecked: fs/frobctl.c:7] cmd, enum(F_FROB_GET, F_FROB_SET)\n",
         "// arg: mask candidate `FROB_ARG_INTERNAL` (fs/frobctl.c:11) left out: unknown constant",
         " * error-code: [unchecked: frobctl.2:6] -EBADF, EBADF, fd is not an open file descriptor,\n",
+        // An entry naming an errno and its alias is one line with its text once.
+        " * error-code: [unchecked: frobctl.2:17] -EAGAIN, EAGAIN, The frob is busy,\n \
+         *   The frob is busy.\n */\n",
     ] {
         assert!(d.contains(want), "no {want:?} in:\n{d}");
     }

@@ -267,7 +267,8 @@ impl<'t> Code<'t> {
 
     /// Whether the name at `i` is a member (`x.name`, `x->name`).
     fn member(&self, i: usize) -> bool {
-        i > 0 && (self.punct(i - 1, '.') || (self.punct(i - 1, '>') && self.punct(i - 2, '-')))
+        let before = |n: usize, c: char| i.checked_sub(n).is_some_and(|j| self.punct(j, c));
+        before(1, '.') || (before(1, '>') && before(2, '-'))
     }
 
     /// Adds the uses of `names` (local name, parameter index) in `span` of `func`.
@@ -489,6 +490,14 @@ SYSCALL_DEFINE3(frob, int, flags, unsigned int, cmd, long, arg)
         );
         assert_eq!(uses[4].site.func, "check");
         assert_eq!(uses[4].site.code, "switch (how) {");
+    }
+
+    #[test]
+    fn no_cut_of_a_file_panics() {
+        let def = definitions("k/frob.c", FILE).remove(0);
+        for (at, _) in FILE.char_indices() {
+            let _ = uses(&FILE[..at], &def);
+        }
     }
 
     #[test]

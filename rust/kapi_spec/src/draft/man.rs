@@ -480,5 +480,13 @@ Text after the list.
             text: ".TP\n.B EINVAL\n".into(),
         };
         assert!(none.errors().is_empty() && none.summary().is_none());
+        // No cut of a page makes the reader panic.
+        for (at, _) in PAGE.char_indices() {
+            let p = ManPage {
+                path: PathBuf::from("x"),
+                text: PAGE[..at].to_string(),
+            };
+            let _ = (p.summary(), p.errors());
+        }
     }
 }

@@ -293,7 +293,11 @@ impl Draft<'_> {
                 if !order.contains(canon) {
                     order.push(canon.clone());
                 }
-                by_name.entry(canon.clone()).or_default().push(e);
+                // `EAGAIN or EWOULDBLOCK`: one entry, once.
+                let list = by_name.entry(canon.clone()).or_default();
+                if !list.iter().any(|x| std::ptr::eq(*x, e)) {
+                    list.push(e);
+                }
             }
         }
         if entries.is_empty() {
