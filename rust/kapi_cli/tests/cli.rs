@@ -295,7 +295,7 @@ fn draft_lints_only_once_checked() {
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
         err.contains("error: `param-constraint-type` line still marked unchecked (")
-            && err.contains("frob2.kapi:22:27)"),
+            && err.contains("frob2.kapi:25:27)"),
         "{err}"
     );
     assert!(

@@ -75,6 +75,12 @@ fn draft_has_the_definition_the_mask_and_the_man_pages_errors() {
         !d.contains("len is zero"),
         "an entry about frob() only:\n{d}"
     );
+    // One value alone is noted, a number taken off is not a flag: no constraint of theirs.
+    assert!(
+        d.contains("\n// len: compared with 0 (mm/frob.c:9): a value to allow or to exclude?\n"),
+        "{d}"
+    );
+    assert!(!d.contains("] len,") && !d.contains("] start,"), "{d}");
 }
 
 #[test]
@@ -99,7 +105,7 @@ fn lint_refuses_the_marks_and_passes_without_them() {
     let first = errors(&d).remove(0);
     assert!(
         first.starts_with(
-            "d.kapi:22:27: error: `param-constraint-type` line still marked unchecked"
+            "d.kapi:25:27: error: `param-constraint-type` line still marked unchecked"
         ),
         "{first}"
     );

@@ -2,7 +2,7 @@
 
 //! What a syscall's code compares its parameters with: the constants next to a parameter in
 //! `p & ~X` (the bits outside `X` are refused: a mask), `p & X` (flag `X` is tested),
-//! `p == X`, `p != X`, `X == p` and the `case X:` labels of `switch (p)` (a value), in the body
+//! `p == X`, `p != X`, `X == p` (a value) and the `case X:` labels of `switch (p)`, in the body
 //! of its `SYSCALL_DEFINE` and in that of each function of the same file it passes the
 //! parameter to as it is (`do_fcntl(fd, cmd, arg, ...)`: `do_fcntl`'s own name for it).
 //!
@@ -22,8 +22,10 @@ pub enum Use {
     Refuses,
     /// `p & X`: flag `X` is tested.
     Tests,
-    /// `p == X`, `p != X`, `X == p`, `case X:` of `switch (p)`: compared with the value `X`.
+    /// `p == X`, `p != X`, `X == p`: compared with the value `X`.
     Compares,
+    /// `case X:` of `switch (p)`: one of the values the code knows.
+    Cases,
 }
 
 /// Where a use is: the line of the comparison (of the `switch` for a `case`).
@@ -316,7 +318,7 @@ impl<'t> Code<'t> {
                 && self.punct(i + 1, ')')
             {
                 for e in self.cases(i + 2) {
-                    found(Use::Compares, e, i);
+                    found(Use::Cases, e, i);
                 }
             }
         }
@@ -475,8 +477,8 @@ SYSCALL_DEFINE3(frob, int, flags, unsigned int, cmd, long, arg)
             (0, Use::Tests, "FROB_CLOEXEC", "k/frob.c:18"),
             (1, Use::Compares, "FROB_GET", "k/frob.c:21"),
             (1, Use::Compares, "FROB_SET", "k/frob.c:21"),
-            (1, Use::Compares, "FROB_A", "k/frob.c:3"),
-            (1, Use::Compares, "FROB_B", "k/frob.c:3"),
+            (1, Use::Cases, "FROB_A", "k/frob.c:3"),
+            (1, Use::Cases, "FROB_B", "k/frob.c:3"),
         ];
         let want: Vec<(usize, Use, &str, String)> = want
             .iter()

@@ -173,9 +173,10 @@ impl Draft<'_> {
     }
 
     /// The candidate constraints of parameter `p` from its uses: a mask per distinct `p & ~X`;
-    /// without one, a mask of the flags `p & X` tests; for a parameter that is not masked, an
-    /// enum of the values it is compared with. Constants the linter cannot evaluate are noted
-    /// instead.
+    /// without one, a mask of the named flags `p & X` tests; for a parameter that is not
+    /// masked, an enum of its `switch`'s `case` values and of the values it is compared with if
+    /// there are several (one alone is as likely the exception as the rule: noted). Constants
+    /// the linter cannot evaluate are noted instead.
     fn constraints(&mut self, p: &str, uses: &[&Found]) {
         let mut seen: Vec<&Site> = Vec::new();
         for f in uses {
@@ -200,22 +201,37 @@ impl Draft<'_> {
             }
             v
         };
-        let (refused, tested, compared) = (of(Use::Refuses), of(Use::Tests), of(Use::Compares));
+        let refused = of(Use::Refuses);
+        // `p & 0xff` takes bits; a flag has a name.
+        let mut tested = of(Use::Tests);
+        tested.retain(|(e, _)| names_a_constant(e));
         for (e, sites) in &refused {
             self.candidate(p, "mask", &[(e, sites.clone())]);
         }
         if refused.is_empty() && !tested.is_empty() {
             self.candidate(p, "mask", &tested);
         }
-        if refused.is_empty() && tested.is_empty() {
-            self.candidate(p, "enum", &compared);
-        } else {
-            for (e, sites) in &compared {
-                self.notes.push(format!(
-                    "{p}: also compared with {e} ({}): a value to allow or to exclude?",
-                    origins(sites)
-                ));
+        let (mut values, compared) = (of(Use::Cases), of(Use::Compares));
+        let mut odd = Vec::new();
+        if compared.len() > 1 {
+            for c in compared {
+                if !values.iter().any(|(e, _)| *e == c.0) {
+                    values.push(c);
+                }
             }
+        } else {
+            odd = compared;
+        }
+        if refused.is_empty() && tested.is_empty() {
+            self.candidate(p, "enum", &values);
+        } else {
+            odd.extend(values);
+        }
+        for (e, sites) in &odd {
+            self.notes.push(format!(
+                "{p}: compared with {e} ({}): a value to allow or to exclude?",
+                origins(sites)
+            ));
         }
     }
 
@@ -366,6 +382,12 @@ fn lines_of<'s>(at: impl IntoIterator<Item = (&'s str, u32)>) -> String {
     out
 }
 
+/// Whether a constant expression names a constant (not numbers alone).
+fn names_a_constant(e: &str) -> bool {
+    e.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .any(|w| w.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_'))
+}
+
 /// A short condition from a man page's text: its first clause, at most [`CONDITION_WORDS`]
 /// words, as a field that cannot hold a comma.
 fn condition(text: &str) -> String {
@@ -389,6 +411,13 @@ fn condition(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flags_have_names() {
+        assert!(names_a_constant("O_CLOEXEC | 0x1"));
+        assert!(!names_a_constant("0xff"));
+        assert!(!names_a_constant("(1 << 3)"));
+    }
 
     #[test]
     fn origins_name_each_file_once_per_run() {
