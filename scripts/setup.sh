@@ -6,9 +6,10 @@
 source "$(dirname "$0")/lib.sh"
 
 # Debian packages: QEMU, kernel build tools, the guest's busybox, static libcap for selftests,
-# and stress-ng, the external workload `make test` runs in the guest (make vm PROGS=stress-ng).
+# stress-ng, the external workload `make test` runs in the guest (make vm PROGS=stress-ng), and
+# manpages-dev, the section 2 man pages `kapi draft` takes the errors from.
 PKGS=(qemu-system-x86 busybox-static flex bison bc libelf-dev libssl-dev cpio rsync xz-utils
-      libcap-dev kmod file make gcc libc6-dev python3 python3-venv stress-ng)
+      libcap-dev kmod file make gcc libc6-dev python3 python3-venv stress-ng manpages-dev)
 # The debug kernel (KERNEL=debug) is built with clang: Rust with KASAN needs a clang-built kernel.
 [ "${KERNEL:-test}" != debug ] || PKGS+=(clang-19 lld-19 llvm-19)
 missing=()

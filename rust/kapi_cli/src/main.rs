@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 
-//! `kapi`: lint, show, import and generate KAPI specifications; summarise the module's coverage
+//! `kapi`: lint, show, import, draft and generate KAPI specifications; summarise the module's coverage
 //! file and its violation reports.
 
 use std::io::IsTerminal;
@@ -19,7 +19,7 @@ const EXIT_INVALID: u8 = 1;
 #[command(
     name = "kapi",
     version,
-    about = "Lint, show, import and generate KAPI syscall specifications; summarise coverage and violation reports"
+    about = "Lint, show, import, draft and generate KAPI syscall specifications; summarise coverage and violation reports"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -36,6 +36,10 @@ enum Command {
     Show(cmd::show::ShowArgs),
     /// Convert a DEFINE_KERNEL_API_SPEC (or mail-quoted) spec to the kerneldoc form.
     Import(cmd::import::ImportArgs),
+    /// Print a draft spec of one syscall to start from (never to ship unread): its parameters
+    /// and C types from its SYSCALL_DEFINE, candidate masks from its code, error-code lines
+    /// from its man page; each guess is marked [unchecked], which the linter refuses.
+    Draft(cmd::draft::DraftArgs),
     /// Generate the Rust tables of kapi_checker types the kernel module is built with.
     Gen(cmd::gen::GenArgs),
     /// Generate, from each spec's valid call, the calls that prove its runtime rules and the
@@ -123,6 +127,7 @@ fn main() -> ExitCode {
         Command::Lint(a) => cmd::lint::run(&a),
         Command::Show(a) => cmd::show::run(&a),
         Command::Import(a) => cmd::import::run(&a),
+        Command::Draft(a) => cmd::draft::run(&a),
         Command::Gen(a) => cmd::gen::run(&a),
         Command::Cases(a) => cmd::cases::run(&a),
         Command::Coverage(a) => cmd::coverage::run(&a),

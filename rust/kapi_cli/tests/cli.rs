@@ -265,3 +265,75 @@ fn commands_on_mutated_corpus_never_panic() {
     }
     assert!(runs >= 150, "only {runs} runs");
 }
+
+/// `kapi draft` on the draft test tree: the spec on stdout, which `kapi lint` refuses for its
+/// `[unchecked]` marks, at each mark, and accepts once they are removed.
+#[test]
+fn draft_lints_only_once_checked() {
+    let tree = ["--ksrc", "draft/ksrc"];
+    let o = kapi(&[
+        "draft",
+        "frob2",
+        "--ksrc",
+        "draft/ksrc",
+        "--man",
+        "draft/man",
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let draft = text(&o.stdout);
+    assert!(draft.contains("// frob2: syscall 0 on x86_64"), "{draft}");
+    assert!(
+        draft.contains(" * param-constraint-type: [unchecked: mm/frob.c:7] flags, mask("),
+        "{draft}"
+    );
+    let dir = tmp("draft");
+    let file = dir.join("frob2.kapi");
+    std::fs::write(&file, &draft).unwrap();
+    let f = file.to_str().unwrap();
+    let o = kapi(&["lint", tree[0], tree[1], f]);
+    let err = text(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error: `param-constraint-type` line still marked unchecked (")
+            && err.contains("frob2.kapi:25:27)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("error: `error-code` line still marked unchecked"),
+        "{err}"
+    );
+    assert!(err.contains(": 5 error(s), 1 warning(s)"), "{err}");
+
+    let checked = kapi_spec::parse::kerneldoc::remove_unchecked_marks(&draft);
+    assert!(!checked.contains(" * error-code: [unchecked"));
+    std::fs::write(&file, checked).unwrap();
+    let o = kapi(&["lint", tree[0], tree[1], f]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// Its errors are one line each: an unknown syscall (with the nearest name), a directory that
+/// is not a kernel tree; a missing man page is a comment of the draft, not an error.
+#[test]
+fn draft_errors_are_one_line() {
+    let o = kapi(&["draft", "frob3", "--ksrc", "draft/ksrc"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        text(&o.stderr),
+        "kapi: error: no syscall `frob3` on x86_64 (not a name of \
+         arch/x86/entry/syscalls/syscall_64.tbl); did you mean `frob2`?\n"
+    );
+    let o = kapi(&["draft", "frob2", "--ksrc", "draft"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains(
+            "draft is not a kernel source tree (arch/x86/entry/syscalls/syscall_64.tbl is missing)"
+        ),
+        "{err}"
+    );
+    let o = kapi(&["draft", "frob2", "--ksrc", "draft/ksrc", "--man", "nowhere"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("\n// no man page: no nowhere/man2/frob2.2.gz"));
+}

@@ -16,6 +16,10 @@
 //!    with ([`emit::tables`]), the kerneldoc form ([`write_kerneldoc`]) and the human-readable
 //!    rendering ([`render`]: `kapi show`, the tables' `doc` field).
 //!
+//! [`draft`](mod@draft) writes a spec to start from (`kapi draft`): the kernel's definition of a
+//! syscall, the constants its code compares the parameters with, and its man page's errors,
+//! each guess marked unchecked.
+//!
 //! [`reference`](mod@reference) renders what the linter requires and accepts for
 //! specs/README.md (`kapi lint --keys`).
 //!
@@ -26,6 +30,7 @@
 #![deny(missing_docs)]
 
 pub mod diag;
+pub mod draft;
 pub mod emit;
 pub mod model;
 pub mod parse;

@@ -401,3 +401,70 @@ fn diagnostics_render_with_the_offending_line() {
         "{one}"
     );
 }
+
+/// `kapi draft`'s mark: an error at the mark, on any annotation, while the rest of the line is
+/// read as usual; the same spec without the marks is clean.
+#[test]
+fn unchecked_marks_are_errors_until_removed() {
+    let marked = frob_with(&[
+        "param-type: addr, unsigned long",
+        "param-type: size, size_t",
+        "param-type: mode, int",
+        "param-constraint-type: [unchecked: fs/frob.c:12] mode, mask(1 | 2)",
+        "return-type: long",
+        "return-check-type: KAPI_RETURN_ERROR_CHECK",
+        "error-code: [unchecked] -EINVAL, EINVAL, Bad, Bad arguments.",
+        "error-code: [unchecked: frob.2:30, frob.2:41] -ENOMEM, ENOMEM, No memory,",
+        "  Out of memory, twice.",
+    ]);
+    let p = parse_kerneldoc("d.kapi", &marked);
+    let errors: Vec<String> = p.diags.items.iter().map(|d| d.one_line("d.kapi")).collect();
+    assert_eq!(errors.len(), 3, "{errors:#?}");
+    assert!(
+        errors[0].starts_with(
+            "d.kapi:10:27: error: `param-constraint-type` line still marked unchecked: \
+             expected the line checked against the kernel source"
+        ),
+        "{}",
+        errors[0]
+    );
+    assert!(
+        errors[0].ends_with("found `[unchecked: fs/frob.c:12]`"),
+        "{}",
+        errors[0]
+    );
+    assert!(errors[1].starts_with("d.kapi:13:16: error: `error-code` line"));
+    assert!(errors[2].contains("found `[unchecked: frob.2:30, frob.2:41]`"));
+    let spec = &p.specs[0].spec;
+    assert_eq!(
+        spec.params[2].constraints[0].kind,
+        ConstraintKind::Mask {
+            valid: Text::bare("1 | 2")
+        }
+    );
+    let names: Vec<&str> = spec.errors.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["EINVAL", "ENOMEM"]);
+    assert_eq!(spec.errors[1].description, "Out of memory, twice.");
+
+    let checked = marked
+        .replace("[unchecked: fs/frob.c:12] ", "")
+        .replace("[unchecked] ", "")
+        .replace("[unchecked: frob.2:30, frob.2:41] ", "");
+    assert_eq!(
+        kapi_spec::parse::kerneldoc::remove_unchecked_marks(&marked),
+        checked
+    );
+    let p2 = parse_kerneldoc("d.kapi", &checked);
+    assert!(!p2.has_errors(), "{}", p2.diags);
+    assert_eq!(p2.into_specs(), p.into_specs());
+    // Not a mark: a word that only starts like one.
+    let p = parse_kerneldoc(
+        "d.kapi",
+        &frob_with(&["error-code: [uncheckedness] -EINVAL, EINVAL, Bad, Bad."]),
+    );
+    assert!(p
+        .diags
+        .items
+        .iter()
+        .all(|d| !d.message.contains("unchecked")));
+}

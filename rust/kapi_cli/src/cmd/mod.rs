@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 
 pub mod cases;
 pub mod coverage;
+pub mod draft;
 pub mod gen;
 pub mod import;
 pub mod lint;

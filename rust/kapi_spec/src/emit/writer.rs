@@ -69,7 +69,7 @@ pub fn lossy_fields(spec: &Spec) -> Vec<(Loc, String)> {
 
 /// A field that is followed by others on its line: commas become `;`, and unbalanced
 /// parentheses become brackets, so the field splits where it should.
-fn sanitize(s: &str) -> String {
+pub(crate) fn sanitize(s: &str) -> String {
     let s = s.replace(',', ";").replace('\n', " ");
     let t = s.trim();
     if split_fields(&format!("{t}, x"), usize::MAX).len() == 2
@@ -104,12 +104,16 @@ fn special(line: &str) -> bool {
         }
 }
 
-struct Out {
-    s: String,
+/// Kerneldoc comment lines being written.
+#[derive(Default)]
+pub(crate) struct Out {
+    /// The lines so far.
+    pub(crate) s: String,
 }
 
 impl Out {
-    fn line(&mut self, content: &str) {
+    /// One line of the comment (` *` alone when `content` is empty).
+    pub(crate) fn line(&mut self, content: &str) {
         if content.is_empty() {
             self.s.push_str(" *\n");
         } else {
@@ -122,7 +126,7 @@ impl Out {
     /// Writes `first` followed by `text`, wrapped; continuation lines are indented by
     /// `indent` (and always when they would read as a key, section or parameter line).
     /// Paragraphs (`\n\n`) become blank lines; single newlines are kept as line breaks.
-    fn text(&mut self, first: &str, text: &str, indent: &str) {
+    pub(crate) fn text(&mut self, first: &str, text: &str, indent: &str) {
         let text = text.trim();
         let mut lead = first.to_string();
         let mut started = false;

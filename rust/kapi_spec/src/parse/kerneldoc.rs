@@ -377,6 +377,7 @@ impl Builder<'_> {
                 continue;
             }
             let new = if let Some((key, rest)) = annotation(t) {
+                let rest = self.unchecked(key, c, rest);
                 Some((Open::Annotation(key.to_string(), c.loc_of(key)), rest))
             } else if let Some((name, rest)) = section(t) {
                 Some((Open::Section(name, c.loc_of(t)), rest))
@@ -409,6 +410,47 @@ impl Builder<'_> {
         }
         self.close(open_item, &value);
     }
+}
+
+/// The word of the mark `kapi draft` puts at the start of the value of each line it guessed:
+/// `[unchecked]` or `[unchecked: <where it came from>]`.
+pub const UNCHECKED: &str = "unchecked";
+
+/// The mark `[unchecked: <origin>]` (`[unchecked]` without an origin).
+pub fn unchecked_mark(origin: &str) -> String {
+    if origin.is_empty() {
+        format!("[{UNCHECKED}]")
+    } else {
+        format!("[{UNCHECKED}: {origin}]")
+    }
+}
+
+/// Splits an annotation's value into its `[unchecked...]` mark and the rest, if it starts with
+/// one. A mark left open takes the whole line.
+fn split_unchecked(value: &str) -> Option<(&str, &str)> {
+    let after = value.strip_prefix('[')?.strip_prefix(UNCHECKED)?;
+    if !(after.starts_with([']', ':', ' ', '\t']) || after.is_empty()) {
+        return None;
+    }
+    let end = value.find(']').map_or(value.len(), |p| p + 1);
+    Some((&value[..end], value[end..].trim_start()))
+}
+
+/// `text` (a `.kapi` file) with the `[unchecked]` marks of its annotation lines removed, the
+/// lines kept: what a review that finds every guess right leaves.
+pub fn remove_unchecked_marks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let content = line.strip_prefix(" * ").unwrap_or("");
+        match annotation(content.trim_end()).and_then(|(key, v)| Some((key, split_unchecked(v)?))) {
+            Some((key, (_, after))) => {
+                out.push_str(&format!(" * {key}: {after}"));
+                out.push_str(&line[line.trim_end().len()..]);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// The form of a `param-*` annotation's value, for messages.
@@ -502,6 +544,31 @@ impl<'d> Builder<'d> {
         self.diags.error(loc, msg);
         let n = self.diags.items.len() - 1;
         &mut self.diags.items[n]
+    }
+
+    /// Reports the `[unchecked]` mark at the start of `rest`, the value on an annotation's line,
+    /// and returns the value after it: a guess of `kapi draft` that nobody checked yet. The
+    /// rest of the line is read as usual.
+    fn unchecked<'a>(&mut self, key: &str, c: &Content, rest: &'a str) -> &'a str {
+        let Some((mark, after)) = split_unchecked(rest) else {
+            return rest;
+        };
+        self.diags.push(
+            Diagnostic::error(
+                c.loc_of(mark),
+                format!("`{key}` line still marked unchecked"),
+            )
+            .expected(
+                "the line checked against the kernel source (and the man page), then its \
+                     mark removed",
+            )
+            .found(format!("`{mark}`"))
+            .help(
+                "`kapi draft` marks each line it guessed; a spec is read only once they are \
+                     all checked",
+            ),
+        );
+        after
     }
 
     fn header(&mut self, c: &Content) {

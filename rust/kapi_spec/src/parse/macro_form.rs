@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use crate::diag::{Diagnostic, Diagnostics, Loc};
 use crate::model::*;
+use crate::parse::clex::{lex, Kind, Tok};
 use crate::parse::expr::parse_int_literal;
 use crate::parse::kerneldoc::{Parsed, ParsedSpec};
 use crate::parse::source::{line_no, Mapped};
@@ -172,129 +173,6 @@ fn contains_code_word(s: &str, word: &str) -> bool {
         from = at + word.len();
     }
     false
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Kind {
-    Ident(String),
-    Num(String),
-    Str(String),
-    Punct(char),
-}
-
-#[derive(Clone, Debug)]
-struct Tok {
-    kind: Kind,
-    start: usize,
-    end: usize,
-}
-
-fn lex(m: &Mapped, diags: &mut Diagnostics) -> Vec<Tok> {
-    let s = m.text();
-    let b = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        let start = i;
-        if c.is_ascii_whitespace() {
-            i += 1;
-        } else if c == b'/' && b.get(i + 1) == Some(&b'*') {
-            match s[i + 2..].find("*/") {
-                Some(p) => i += 2 + p + 2,
-                None => {
-                    diags.push(
-                        Diagnostic::error(m.loc(i, i + 2), "unterminated comment")
-                            .expected("`*/`")
-                            .found("the end of the block"),
-                    );
-                    i = b.len();
-                }
-            }
-        } else if c == b'/' && b.get(i + 1) == Some(&b'/') {
-            i = s[i..].find('\n').map_or(b.len(), |p| i + p);
-        } else if c.is_ascii_alphabetic() || c == b'_' {
-            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
-                i += 1;
-            }
-            out.push(Tok {
-                kind: Kind::Ident(s[start..i].to_string()),
-                start,
-                end: i,
-            });
-        } else if c.is_ascii_digit() {
-            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_' || b[i] == b'.') {
-                i += 1;
-            }
-            out.push(Tok {
-                kind: Kind::Num(s[start..i].to_string()),
-                start,
-                end: i,
-            });
-        } else if c == b'"' || c == b'\'' {
-            let quote = c;
-            let mut val = String::new();
-            i += 1;
-            let mut closed = false;
-            let mut chars = s[i..].char_indices();
-            while let Some((off, ch)) = chars.next() {
-                match ch {
-                    '\\' => {
-                        if let Some((_, e)) = chars.next() {
-                            val.push(match e {
-                                'n' => '\n',
-                                't' => '\t',
-                                '0' => '\0',
-                                other => other,
-                            });
-                        }
-                    }
-                    '\n' => {
-                        i += off;
-                        break;
-                    }
-                    c2 if c2 as u32 == u32::from(quote) => {
-                        i += off + 1;
-                        closed = true;
-                        break;
-                    }
-                    c2 => val.push(c2),
-                }
-            }
-            if !closed {
-                if i == start + 1 {
-                    i = b.len();
-                }
-                diags.push(
-                    Diagnostic::error(m.loc(start, start + 1), "unterminated literal")
-                        .expected(format!("a closing `{}`", quote as char))
-                        .found("the end of the line"),
-                );
-            }
-            if quote == b'"' {
-                out.push(Tok {
-                    kind: Kind::Str(val),
-                    start,
-                    end: i,
-                });
-            } else {
-                out.push(Tok {
-                    kind: Kind::Num(s[start..i].to_string()),
-                    start,
-                    end: i,
-                });
-            }
-        } else {
-            let ch = s[i..].chars().next().unwrap_or(' ');
-            i += ch.len_utf8();
-            out.push(Tok {
-                kind: Kind::Punct(ch),
-                start,
-                end: i,
-            });
-        }
-    }
-    out
 }
 
 /// One argument of a macro call: a range of tokens.

@@ -2,8 +2,9 @@
 
 //! Spec files to the [model](crate::model): the kerneldoc form ([`kerneldoc`], quoted in a mail
 //! by [`mail`]) and the upstream `DEFINE_KERNEL_API_SPEC` form ([`macro_form`]), over the
-//! line-mapping and C-expression helpers they share ([`source`], [`expr`]).
+//! line-mapping, C-expression and C-lexing helpers they share ([`source`], [`expr`], [`clex`]).
 
+pub mod clex;
 pub mod expr;
 pub mod kerneldoc;
 pub mod macro_form;

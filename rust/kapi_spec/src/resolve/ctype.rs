@@ -84,6 +84,15 @@ pub fn width(ctype: &str, arch: &Arch) -> Option<ArgType> {
     Some(ArgType::new(bits, signed))
 }
 
+/// A width and signedness in words: `64-bit unsigned`.
+pub fn describe(t: ArgType) -> String {
+    format!(
+        "{}-bit {}",
+        t.bits,
+        if t.signed { "signed" } else { "unsigned" }
+    )
+}
+
 /// The C type a `KAPI_TYPE_*` stands for when no C type is given.
 pub fn default_ctype(t: KapiType) -> Option<&'static str> {
     Some(match t {

@@ -350,6 +350,11 @@ impl KernelInfo {
         )
     }
 
+    /// The source tree the facts were loaded from (`None` when they were built from texts).
+    pub fn source_dir(&self) -> Option<&Path> {
+        self.src_dir.as_deref()
+    }
+
     /// All syscalls of the table, by name.
     pub fn syscalls(&self) -> &BTreeMap<String, u32> {
         &self.syscalls

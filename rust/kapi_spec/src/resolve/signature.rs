@@ -9,14 +9,12 @@
 //! it is. A syscall without a `SYSCALL_DEFINE` in the sources read, and a kernel type whose
 //! width is not known, are warnings.
 
-use kapi_checker::ArgType;
-
 use super::eval::Ctx;
 use super::param::declared_ctype;
 use super::sysdef::{SyscallDef, SyscallDefs};
 use crate::diag::{Diagnostic, Loc, Severity};
 use crate::model::Spec;
-use crate::resolve::ctype;
+use crate::resolve::ctype::{self, describe};
 use crate::resolve::ksrc::Arch;
 
 /// Checks `spec` against the kernel's definition of its syscall. Nothing is checked when the
@@ -263,15 +261,6 @@ fn types(arch: &Arch, spec: &Spec, def: &SyscallDef) -> Vec<Diagnostic> {
         );
     }
     out
-}
-
-/// `64-bit unsigned`.
-fn describe(t: ArgType) -> String {
-    format!(
-        "{}-bit {}",
-        t.bits,
-        if t.signed { "signed" } else { "unsigned" }
-    )
 }
 
 fn loc_or(loc: Loc, fallback: Loc) -> Loc {
