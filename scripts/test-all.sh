@@ -45,4 +45,16 @@ failed=$(( $(cargo_n failed) + $(totals fail) ))
 skipped=$(( $(cargo_n ignored) + $(totals skip) ))
 ((failed == 0)) || rc=1
 echo "$passed passed, $failed failed, $skipped skipped"
+# A passing run writes its figures into the README's list of tested kernels (one line per
+# kernel version, replaced by the next run on it).
+kdir=${KDIR:-$("$KAPI_ROOT/scripts/kernel.sh" build "${KERNEL:-test}" 2>/dev/null || true)}
+release=$(cat "$kdir/include/config/kernel.release" 2>/dev/null || true)
+if ((rc == 0)) && [ -n "$release" ] && [ "${KERNEL:-test}" = test ] && grep -q '^<!-- make test: begin -->$' README.md; then
+	line="  - Linux $release: \`make test KVER=${KVER:-7.2}\` $passed passed, 0 failed, $skipped skipped ($(date -u +%F))"
+	awk -v line="$line" -v key="  - Linux ${release%%.*}.$(echo "$release" | cut -d. -f2)." '
+		/^<!-- make test: begin -->$/ { inside = 1; print; next }
+		inside && /^<!-- make test: end -->$/ { if (!done) print line; inside = 0; print; next }
+		inside && index($0, key) == 1 { if (!done) print line; done = 1; next }
+		{ print }' README.md >README.md.tmp && mv README.md.tmp README.md
+fi
 exit $rc

@@ -14,7 +14,8 @@ module_ready || exit 1
 
 KST=$SELF/kernel
 ALLOW=$SELF/kernel_selftests.allow
-LIMIT=${KAPI_MM_TIMEOUT:-300}
+# (KAPI_TIME_SCALE: more on a busy host, see scripts/vm.sh.)
+LIMIT=$((${KAPI_MM_TIMEOUT:-300} * ${KAPI_TIME_SCALE:-1}))
 WANT=$MLOCK_FAMILY
 RETRY=
 # KNOWN: parts of the names of sub-tests of the next test that fail in this guest with or
@@ -224,9 +225,11 @@ if [ -x "$KST/execveat" ]; then
 		mkdir -p subdir && : >Makefile)
 fi
 # Scripts run by the busybox shell through /dev/fd/N of an O_PATH directory fd, and through a
-# 4 KiB path the shell cannot open (bash exits 127 there, busybox 2).
-KNOWN="execveat(4, 'script', 0)
-'kapi/selftests/kerne"
+# 4 KiB path the shell cannot open (bash exits 127 there, busybox 2). (The names hold the fd
+# number and the start of the path, which depend on the runner and where the tests are
+# installed: matched by the rest.)
+KNOWN=", 'script', 0)...
+yyyyyyyyyyyyyyyyyyyy', 0)..."
 run execveat ./execveat
 KNOWN=
 WANT="execve"

@@ -1080,7 +1080,7 @@ static long cancel_bad_ctx_efault(void)
 static const struct kcase cases[] = {
 	/* execve */
 	{ "execve", "execve(\"/bin/true\", [\"true\"], [])", execve_true, 0, "", KC_EXECS },
-	{ "execve", "execve(\"./s\") of a #!/bin/true script", execve_script, 0, "", KC_EXECS },
+	{ "execve", "execve(\"./s\") of a script starting with a shebang line (/bin/true)", execve_script, 0, "", KC_EXECS },
 	{ "execve", "execve(\"./e\") of a minimal static ELF", execve_elf, 0, "", KC_EXECS },
 	{ "execve", "execve(\"./missing\")", execve_enoent, ENOENT, "", 0 },
 	{ "execve", "execve(\"\")", execve_empty, ENOENT, "", 0 },
@@ -1095,7 +1095,7 @@ static const struct kcase cases[] = {
 	{ "execve", "execve((char *)1)", execve_efault_name, EFAULT, "", 0 },
 	{ "execve", "execve(\"/bin/true\", (char **)1, [])", execve_efault_argv, EFAULT, "", 0 },
 	{ "execve", "execve(\"/bin/true\", [\"true\", <200 KiB>], [])", execve_e2big, E2BIG, "", 0 },
-	{ "execve", "execve(\"./g\") of an executable text file without #!", execve_enoexec,
+	{ "execve", "execve(\"./g\") of an executable text file without a shebang line", execve_enoexec,
 	  ENOEXEC, "", 0 },
 	{ "execve", "execve(\"./s\") while s is open for writing", execve_etxtbsy, ETXTBSY, "", 0 },
 	{ "execve", "execve(\"./e\") with PT_INTERP a 128-byte non-ELF file", execve_elibbad,
