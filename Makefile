@@ -73,7 +73,8 @@ export KVER
 # modules must be built with against it (LLVM=-19 for the debug kernel; pass LLVM=... yourself
 # with a KDIR built by clang).
 ifeq ($(KDIR),)
-KDIR_RESOLVED = $(shell KVER=$(KVER) $(ROOT)/scripts/kernel.sh build $(KERNEL))
+# (Evaluated once, when first needed: targets without a kernel never run kernel.sh.)
+KDIR_RESOLVED = $(eval KDIR_RESOLVED := $(shell KVER=$(KVER) $(ROOT)/scripts/kernel.sh build $(KERNEL)))$(KDIR_RESOLVED)
 KMAKEFLAGS = $(shell cat $(KDIR_RESOLVED)/.kapi-make-flags 2>/dev/null)
 else
 KDIR_RESOLVED = $(abspath $(KDIR))

@@ -26,8 +26,8 @@ if [ -n "$cov" ] && [ -x target/release/kapi ]; then
 fi
 # What the specs' generated tests did: calls generated (kapi cases), made (kapi_conform), fuzzed.
 gen=$(tr -d '\r' <"$out" | grep -m1 '^kapi cases: ' || true)
-conform=$(tr -d '\r' <"$out" | sed -n 's/^# kapi_conform: //p' | head -n1)
-fuzz=$(tr -d '\r' <"$out" | sed -n 's/^# kapi_fuzz: \(seed=.*\)/\1/p' | head -n1)
+conform=$(tr -d '\r' <"$out" | sed -n 's/^ *# kapi_conform: //p' | head -n1)
+fuzz=$(tr -d '\r' <"$out" | sed -n 's/^ *# kapi_fuzz: \(seed=.*\)/\1/p' | head -n1)
 if [ -n "$gen$conform$fuzz" ]; then
 	echo "== tests generated from the specs"
 	[ -z "$gen" ] || echo "  generated: ${gen#kapi cases: }"
