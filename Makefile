@@ -163,9 +163,13 @@ bench-module:
 	@set -e; source $(ROOT)/scripts/lib.sh; kernel_env; mkdir -p "$(EMPTY_OUT)"; \
 	$(MAKE) -s -C "$(KDIR_RESOLVED)" M=$(ROOT)/selftests/bench MO="$(EMPTY_OUT)" $(KMAKEFLAGS) modules
 
+# The guest selftests' make, with the kernel source and uapi headers they build against, the
+# kapi tool and the specs (for `make selftests` and `make kselftest-install`).
+SELFTESTS_MAKE = $(MAKE) -C $(ROOT)/selftests -s KSRC="$$($(ROOT)/scripts/kernel.sh source)" \
+	KHDR="$$($(ROOT)/scripts/kernel.sh headers)" KAPI_BIN=$(KAPI_BIN) SPECS="$(SPECS_USED)"
+
 selftests: kapi
-	@$(MAKE) -C $(ROOT)/selftests -s KSRC="$$($(ROOT)/scripts/kernel.sh source)" \
-		KHDR="$$($(ROOT)/scripts/kernel.sh headers)" KAPI_BIN=$(KAPI_BIN) SPECS="$(SPECS_USED)"
+	@$(SELFTESTS_MAKE)
 
 # (vm-inputs first: FILES and PROGS that cannot run in the guest fail before anything is built.)
 VM_INPUTS = --files "$(call caller_path,$(FILES))" --progs "$(call prog_args,$(PROGS))"
@@ -192,8 +196,7 @@ host-test:
 # kernel) and run with DIR/run_kselftest.sh (-c kapi_validator); see docs/testing.md.
 kselftest-install: module module-variant selftests
 	@test -n "$(INSTALL_PATH)" || { echo "kselftest-install: INSTALL_PATH= the directory to install into" >&2; exit 1; }
-	@$(MAKE) -C $(ROOT)/selftests -s KSRC="$$($(ROOT)/scripts/kernel.sh source)" \
-		KAPI_BIN=$(KAPI_BIN) SPECS="$(SPECS_USED)" install INSTALL_PATH="$(call caller_path,$(INSTALL_PATH))" >/dev/null
+	@$(SELFTESTS_MAKE) install INSTALL_PATH="$(call caller_path,$(INSTALL_PATH))" >/dev/null
 	@install -m 0644 $(MODULE_OUT)/kapi_validator.ko $(VARIANT_OUT)/kapi_validator-variant.ko \
 		"$(call caller_path,$(INSTALL_PATH))/kapi_validator/"
 	@echo "kselftest-install: $(call caller_path,$(INSTALL_PATH)) (run: ./run_kselftest.sh -c kapi_validator)"

@@ -11,13 +11,14 @@ cd "$(dirname "$0")"
 # coverage: the tests after them add up to the coverage printed at the end. The same list, in
 # the same order, is the kselftest collection's (kselftest-list.txt, see selftests/Makefile).
 TESTS=$(cat ./kselftest-list.txt 2>/dev/null | sed -n 's/^kapi_validator://p')
+KTAP_BY_PROGRAM=1
+. ./tap_core.sh
 pass=0 fail=0 skip=0
 # count LOG CODE: adds the leaf results of a subtest's document to pass/fail/skip as the KTAP
 # parser counts them: its own result lines; with none, the subtest itself (exit CODE); and its
 # failure (exit neither 0 nor 4) as one more when none of its results failed.
 count() {
-	set -- $(awk '/^(not )?ok [0-9]+/ { n++; if (/^not ok/) f++; else if (/# SKIP/) s++ }
-		END { print n + 0, f + 0, s + 0 }' "$1") "$2"
+	set -- $(ktap_counts "$1") "$2"
 	case $4 in
 	0) ;;
 	4) [ "$1" != 0 ] || set -- 1 0 1 ;;

@@ -12,7 +12,8 @@
 # wrapper leaks into the tests. The exit status is kselftest's: 0 pass, 1 fail, 4 all skipped.
 #
 # Sourced before anything the script does but set-up (it runs twice up to this point). A wrapper
-# whose program prints its own document sets KTAP_BY_PROGRAM=1 before sourcing.
+# whose program prints its own document, or a runner that only wants ktap_counts, sets
+# KTAP_BY_PROGRAM=1 before sourcing.
 
 # Descriptions are one line and hold no '#' (it starts a directive in KTAP).
 _ktap_desc() { printf '%s' "$*" | tr '\n#' ' .'; }
@@ -30,6 +31,12 @@ done_testing() {
 	return 0
 }
 
+# ktap_counts FILE: "results failed skipped" of the top-level result lines of a document.
+ktap_counts() {
+	awk '/^(not )?ok [0-9]+/ { n++; if (/^not ok/) f++; else if (/# SKIP/) s++ }
+		END { print n + 0, f + 0, s + 0 }' "$1"
+}
+
 # _ktap_run ARGS...: runs the script as the child and prints its document; exits.
 _ktap_run() {
 	_ktap_buf=$(mktemp "${TMPDIR:-/tmp}/ktap.XXXXXX")
@@ -43,8 +50,7 @@ _ktap_run() {
 	wait $_ktap_pid || _ktap_rc=$?
 	# (A signal interrupts wait: wait again for the killed child.)
 	[ -z "$_ktap_why" ] || wait $_ktap_pid 2>/dev/null || :
-	set -- $(awk '/^(not )?ok [0-9]+/ { n++; if (/^not ok/) f++; else if (/# SKIP/) s++ }
-		END { print n + 0, f + 0, s + 0 }' "$_ktap_buf")
+	set -- $(ktap_counts "$_ktap_buf")
 	_n=$1 _fail=$2 _skip=$3
 	_ktap_early=
 	if [ -n "$_ktap_why" ] || { [ "$_ktap_rc" != 0 ] && [ "$_ktap_rc" != 4 ] && [ "$_fail" = 0 ]; }; then
