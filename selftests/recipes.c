@@ -23,6 +23,7 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/inotify.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -33,13 +34,13 @@ static const char *const fd_kinds[] = {
 	[FD_FILE] = "file", [FD_RDONLY] = "rdonly", [FD_WRONLY] = "wronly", [FD_DIR] = "dir",
 	[FD_OPATH] = "opath", [FD_PIPE_R] = "pipe_r", [FD_PIPE_W] = "pipe_w",
 	[FD_SOCKET] = "socket", [FD_EVENTFD] = "eventfd", [FD_EPOLL] = "epoll",
-	[FD_MEMFD] = "memfd", [FD_CLOSED] = "closed", [FD_PAST] = "past",
+	[FD_MEMFD] = "memfd", [FD_FILE2] = "file2", [FD_INOTIFY] = "inotify", [FD_CLOSED] = "closed", [FD_PAST] = "past",
 	[FD_ATFDCWD] = "atfdcwd",
 };
 
 static const char *const path_kinds[] = {
 	[P_FILE] = "file", [P_MISSING] = "missing", [P_DIR] = "dir", [P_LONG] = "long",
-	[P_LOOP] = "loop", [P_NOTDIR] = "notdir", [P_EMPTY] = "empty",
+	[P_LOOP] = "loop", [P_NOTDIR] = "notdir", [P_EMPTY] = "empty", [P_SYMLINK] = "symlink",
 };
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -177,6 +178,8 @@ unsigned int recipe_needs(const struct recipe *r)
 			return NEED_F;
 		case FD_DIR:
 			return NEED_D;
+		case FD_FILE2:
+			return NEED_G;
 		}
 	if (r->kind == R_PATH)
 		switch (r->sub) {
@@ -186,25 +189,37 @@ unsigned int recipe_needs(const struct recipe *r)
 			return NEED_D;
 		case P_LOOP:
 			return NEED_LOOP;
+		case P_SYMLINK:
+			return NEED_F | NEED_LINK;
 		}
+	return 0;
+}
+
+/* Creates ./name holding 4096 bytes of 'x'. */
+static int make_file(const char *name, char *err, size_t size)
+{
+	char buf[4096];
+	int fd = open(name, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+
+	memset(buf, 'x', sizeof(buf));
+	if (fd < 0)
+		return fail(err, size, "creating ./%s: %s", name, strerror(errno));
+	if (write(fd, buf, sizeof(buf)) != (ssize_t)sizeof(buf)) {
+		close(fd);
+		return fail(err, size, "writing ./%s: %s", name, strerror(errno));
+	}
+	close(fd);
 	return 0;
 }
 
 int recipes_fixtures(unsigned int need, char *err, size_t size)
 {
-	if (need & NEED_F) {
-		char buf[4096];
-		int fd = open("f", O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-
-		memset(buf, 'x', sizeof(buf));
-		if (fd < 0)
-			return fail(err, size, "creating ./f: %s", strerror(errno));
-		if (write(fd, buf, sizeof(buf)) != (ssize_t)sizeof(buf)) {
-			close(fd);
-			return fail(err, size, "writing ./f: %s", strerror(errno));
-		}
-		close(fd);
-	}
+	if ((need & NEED_F) && make_file("f", err, size))
+		return -1;
+	if ((need & NEED_G) && make_file("g", err, size))
+		return -1;
+	if ((need & NEED_LINK) && symlink("f", "l") && errno != EEXIST)
+		return fail(err, size, "symlink ./l: %s", strerror(errno));
 	if ((need & NEED_D) && mkdir("d", 0755) && errno != EEXIST)
 		return fail(err, size, "mkdir ./d: %s", strerror(errno));
 	if (need & NEED_LOOP) {
@@ -336,6 +351,17 @@ static int open_fd(int kind, char *err, size_t size)
 		if (fd >= 0 && (write(fd, x, sizeof(x)) != (ssize_t)sizeof(x) || lseek(fd, 0, SEEK_SET)))
 			return fail(err, size, "filling the memfd of fd:memfd: %s", strerror(errno));
 		break;
+	case FD_FILE2:
+		fd = open("g", O_RDWR);
+		break;
+	case FD_INOTIFY:
+		/* Watching ., with the events of opening and closing . queued (readable). */
+		fd = inotify_init1(0);
+		if (fd >= 0 && inotify_add_watch(fd, ".", IN_ALL_EVENTS) != 1)
+			return fail(err, size, "watching . for fd:inotify: %s", strerror(errno));
+		if (fd >= 0 && close(open(".", O_RDONLY | O_DIRECTORY)))
+			return fail(err, size, "queueing an event for fd:inotify: %s", strerror(errno));
+		break;
 	case FD_CLOSED:
 		/* The lowest free number, freed again: made last, so nothing reuses it. */
 		fd = open(".", O_RDONLY | O_DIRECTORY);
@@ -361,7 +387,7 @@ static const char *make_path(int kind, char *err, size_t size)
 {
 	static const char *const paths[] = {
 		[P_FILE] = "f", [P_MISSING] = "missing", [P_DIR] = "d", [P_LOOP] = "loop",
-		[P_NOTDIR] = "f/x", [P_EMPTY] = "",
+		[P_NOTDIR] = "f/x", [P_EMPTY] = "", [P_SYMLINK] = "l",
 	};
 	char *p;
 

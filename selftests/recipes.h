@@ -9,8 +9,8 @@
  *   hole:N                  a page-aligned address with nothing mapped in the N pages from it
  *   buf:N                   N zeroed writable bytes
  *   fd:KIND                 a descriptor (file rdonly wronly dir opath pipe_r pipe_w socket
- *                           eventfd epoll memfd closed past atfdcwd)
- *   path:KIND               a path (file missing dir long loop notdir empty)
+ *                           eventfd epoll memfd file2 inotify closed past atfdcwd)
+ *   path:KIND               a path (file missing dir long loop notdir empty symlink)
  *   str:TEXT  argv  envp    a string, {"kapi", NULL}, {NULL}
  *   rand  rand32            a random word (fuzz pools only)
  *
@@ -30,15 +30,17 @@ enum recipe_kind {
 
 enum fd_kind {
 	FD_FILE, FD_RDONLY, FD_WRONLY, FD_DIR, FD_OPATH, FD_PIPE_R, FD_PIPE_W, FD_SOCKET,
-	FD_EVENTFD, FD_EPOLL, FD_MEMFD, FD_CLOSED, FD_PAST, FD_ATFDCWD,
+	FD_EVENTFD, FD_EPOLL, FD_MEMFD, FD_FILE2, FD_INOTIFY, FD_CLOSED, FD_PAST, FD_ATFDCWD,
 };
 
-enum path_kind { P_FILE, P_MISSING, P_DIR, P_LONG, P_LOOP, P_NOTDIR, P_EMPTY };
+enum path_kind { P_FILE, P_MISSING, P_DIR, P_LONG, P_LOOP, P_NOTDIR, P_EMPTY, P_SYMLINK };
 
 /* The fixtures of the working directory a recipe needs (recipe_needs()). */
 #define NEED_F    0x1	/* ./f: a regular file of 4096 bytes */
 #define NEED_D    0x2	/* ./d: a directory */
 #define NEED_LOOP 0x4	/* ./loop -> loop2 -> loop */
+#define NEED_G    0x8	/* ./g: a second regular file of 4096 bytes */
+#define NEED_LINK 0x10	/* ./l -> f */
 
 struct recipe {
 	enum recipe_kind kind;

@@ -72,6 +72,11 @@ kinds! {
         Epoll = "epoll",
         /// A memfd of 4096 bytes.
         Memfd = "memfd",
+        /// A second regular file (`./g`, 4096 bytes) on the same file system, read-write.
+        File2 = "file2",
+        /// An inotify instance watching the working directory (watch descriptor 1), with
+        /// events queued (readable).
+        Inotify = "inotify",
         /// A descriptor number just closed.
         Closed = "closed",
         /// One past the descriptor table (the `RLIMIT_NOFILE` soft limit).
@@ -94,6 +99,8 @@ kinds! {
         Long = "long",
         /// A symbolic link loop.
         Loop = "loop",
+        /// A symbolic link to the regular file (`./l` -> `f`).
+        Symlink = "symlink",
         /// A path through a regular file (`f/x`).
         Notdir = "notdir",
         /// The empty string.

@@ -71,10 +71,18 @@ pub static X86_64: Arch = Arch {
         "include/uapi/linux/sched.h",
         "include/uapi/linux/aio_abi.h",
         "include/uapi/linux/watch_queue.h",
+        "include/uapi/linux/stat.h",
+        "include/uapi/linux/inotify.h",
+        "include/uapi/linux/falloc.h",
+        "include/uapi/linux/openat2.h",
+        "include/uapi/linux/close_range.h",
+        "include/uapi/asm-generic/ioctls.h",
         // Not uapi, but ABI all the same: the socket families and the SOCK_* type flags
         // user space gets from libc are defined here.
         "include/linux/socket.h",
         "include/linux/net.h",
+        // SPLICE_F_*: the flags of splice(), tee() and vmsplice().
+        "include/linux/splice.h",
     ],
     // Every directory of the 7.2 tree with a SYSCALL_DEFINE in a .c file, but the other
     // architectures' and drivers/pci (pciconfig_*, not on x86_64).
