@@ -24,6 +24,16 @@ if [ -n "$cov" ] && [ -x target/release/kapi ]; then
 	echo "== spec coverage of the guest selftests (kapi coverage)"
 	printf '%s\n' "$cov" | target/release/kapi coverage - || rc=1
 fi
+# Replaces the lines between the marker lines "<!-- make test: $2 begin -->" and "... end -->"
+# of file $1 with standard input.
+write_between() {
+	local new
+	new=$(cat)
+	NEW=$new awk -v b="<!-- make test: $2 begin -->" -v e="<!-- make test: $2 end -->" '
+		$0 == b { print; print ENVIRON["NEW"]; skip = 1; next }
+		$0 == e { skip = 0 }
+		!skip { print }' "$1" >"$1.tmp" && mv "$1.tmp" "$1"
+}
 # What the specs' generated tests did: calls generated (kapi cases), made (kapi_conform), fuzzed.
 gen=$(tr -d '\r' <"$out" | grep -m1 '^kapi cases: ' || true)
 conform=$(tr -d '\r' <"$out" | sed -n 's/^ *# kapi_conform: //p' | head -n1)
@@ -56,5 +66,12 @@ if ((rc == 0)) && [ -n "$release" ] && [ "${KERNEL:-test}" = test ] && grep -q '
 		inside && /^<!-- make test: end -->$/ { if (!done) print line; inside = 0; print; next }
 		inside && index($0, key) == 1 { if (!done) print line; done = 1; next }
 		{ print }' README.md >README.md.tmp && mv README.md.tmp README.md
+	# The default kernel's coverage: the spec table of docs/specs.md and the README's counts.
+	if [ -n "$cov" ] && [ "${KVER:-7.2}" = 7.2 ]; then
+		md=$(printf '%s\n' "$cov" | target/release/kapi coverage --markdown -)
+		printf '%s\n' "$md" | write_between docs/specs.md coverage
+		printf '%s\n' "$md" | tail -n1 | sed "s/^/  /;s/\.\$/ in \`make test\` ($(date -u +%F))./" |
+			write_between README.md specs
+	fi
 fi
 exit $rc

@@ -14,8 +14,12 @@
 //! ```
 //!
 //! Blank lines and lines starting with `#` are ignored.
+//!
+//! `--markdown` renders the same as one Markdown table (docs/specs.md holds the one `make test`
+//! wrote), each syscall linked to its section of the decision records, where every errno the run
+//! did not reach is explained.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 use clap::Args;
@@ -31,8 +35,30 @@ pub struct CoverageArgs {
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
     /// Print JSON instead of tables.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "markdown")]
     pub json: bool,
+    /// Print one Markdown table (for docs/specs.md), each syscall linked to its decision record:
+    /// the section headed `## <syscall>` of the `.md` files in `--decisions`.
+    #[arg(long)]
+    pub markdown: bool,
+    /// The directory of the decision records: its `*.md` files and those of its `decisions/`
+    /// (links are written relative to `--link-base`).
+    #[arg(
+        long,
+        value_name = "DIR",
+        default_value = "specs",
+        requires = "markdown"
+    )]
+    pub decisions: PathBuf,
+    /// The path the links of `--markdown` are relative to: the directory of the document the
+    /// table goes into.
+    #[arg(
+        long,
+        value_name = "DIR",
+        default_value = "docs",
+        requires = "markdown"
+    )]
+    pub link_base: PathBuf,
 }
 
 /// One errno or constraint of a syscall.
@@ -251,10 +277,126 @@ pub fn render(c: &Coverage) -> String {
     out
 }
 
+/// GitHub's anchor of a heading: lower case, blanks to `-`, other punctuation but `-` and `_`
+/// dropped.
+fn anchor(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The decision record sections of `dir`'s `*.md` files and of `dir/decisions/*.md`: syscall
+/// name -> (file, anchor), from headings `## <name>` or `## <name>(...)`, the first one
+/// winning. Files are read in name order.
+pub fn decision_sections(
+    dir: &Path,
+) -> Result<std::collections::BTreeMap<String, (PathBuf, String)>> {
+    let mut files = Vec::new();
+    for d in [dir.to_path_buf(), dir.join("decisions")] {
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        let mut v: Vec<PathBuf> = rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "md") && !p.ends_with("README.md"))
+            .collect();
+        v.sort();
+        files.extend(v);
+    }
+    let mut map = std::collections::BTreeMap::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f)
+            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", f.display()))?;
+        for line in text.lines() {
+            let Some(h) = line.strip_prefix("## ") else {
+                continue;
+            };
+            let name: String = h
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            let rest = &h[name.len()..];
+            if name.is_empty()
+                || !(rest.is_empty() || rest.starts_with('(') || rest.starts_with(' '))
+            {
+                continue;
+            }
+            map.entry(name).or_insert_with(|| (f.clone(), anchor(h)));
+        }
+    }
+    Ok(map)
+}
+
+/// A path to `target` from the directory `base` (both relative to the working directory).
+fn relative(target: &Path, base: &Path) -> String {
+    let depth = base
+        .components()
+        .filter(|c| matches!(c, std::path::Component::Normal(_)))
+        .count();
+    let mut s = "../".repeat(depth);
+    s.push_str(&target.to_string_lossy());
+    s
+}
+
+/// Renders the coverage as one Markdown table with a total line; `sections` links each syscall
+/// to its decision record (a syscall without one is shown without a link).
+pub fn render_markdown(
+    c: &Coverage,
+    sections: &std::collections::BTreeMap<String, (PathBuf, String)>,
+    link_base: &Path,
+) -> String {
+    let mut out = String::from(
+        "| syscall | success | errnos reached | reached | not reached (why: its decision record) | constraints broken |\n\
+         |---|---|---|---|---|---|\n",
+    );
+    for s in &c.syscalls {
+        let name = match sections.get(&s.name) {
+            Some((file, a)) => format!("[`{}`]({}#{a})", s.name, relative(file, link_base)),
+            None => format!("`{}`", s.name),
+        };
+        let success = match s.success {
+            Some(true) => "yes",
+            Some(false) => "**no**",
+            None => "?",
+        };
+        let constraints = if s.constraints.is_empty() {
+            "-".to_string()
+        } else {
+            format!("{}/{}", s.constraints_seen, s.constraints.len())
+        };
+        out.push_str(&format!(
+            "| {name} | {success} | {}/{} | {} | {} | {constraints} |\n",
+            s.errnos_seen,
+            s.errnos.len(),
+            names(&s.errnos, true),
+            names(&s.errnos, false),
+        ));
+    }
+    let t = &c.total;
+    out.push_str(&format!(
+        "\n{} specs: {}/{} succeeded, {}/{} declared errnos reached, {}/{} runtime constraints broken.\n",
+        t.syscalls, t.successes_seen, t.syscalls, t.errnos_seen, t.errnos, t.constraints_seen, t.constraints
+    ));
+    out
+}
+
 /// Runs `kapi coverage`.
 pub fn run(a: &CoverageArgs) -> Result<bool> {
     let (source, text) = read_input(a.file.as_deref())?;
-    super::print_report(a.json, &parse(&source, &text)?, render)?;
+    let c = parse(&source, &text)?;
+    if a.markdown {
+        let sections = decision_sections(&a.decisions)?;
+        print!("{}", render_markdown(&c, &sections, &a.link_base));
+        return Ok(true);
+    }
+    super::print_report(a.json, &c, render)?;
     Ok(true)
 }
 
@@ -345,6 +487,40 @@ munlockall errno EINTR unseen
             let e = parse("f", text).unwrap_err().to_string();
             assert!(e.contains(needle), "{text:?}: {e}");
         }
+    }
+
+    #[test]
+    fn markdown_links_each_syscall_to_its_decision_record() {
+        let dir = std::env::temp_dir().join(format!("kapi-cov-md-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("decisions")).unwrap();
+        std::fs::write(
+            dir.join("DECISIONS.md"),
+            "# x\n## mlock2(unsigned long start, size_t len, int flags)\n## mlock2 again\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("decisions/fd.md"),
+            "## munlockall\n## munlockallx\n",
+        )
+        .unwrap();
+        let sections = decision_sections(&dir).unwrap();
+        let md = render_markdown(&parse("f", GOOD).unwrap(), &sections, Path::new("docs"));
+        std::fs::remove_dir_all(&dir).unwrap();
+        let d = dir.to_string_lossy();
+        assert!(
+            md.contains(&format!(
+                "| [`mlock2`](../{d}/DECISIONS.md#mlock2unsigned-long-start-size_t-len-int-flags) | yes | 1/2 | EINVAL | EPERM | 1/2 |"
+            )),
+            "{md}"
+        );
+        assert!(
+            md.contains(&format!("| [`munlockall`](../{d}/decisions/fd.md#munlockall) | **no** | 0/1 | - | EINTR | - |")),
+            "{md}"
+        );
+        assert!(
+            md.contains("2 specs: 1/2 succeeded, 1/3 declared errnos reached, 1/2 runtime constraints broken."),
+            "{md}"
+        );
     }
 
     #[test]
