@@ -24,8 +24,12 @@
 
 #define WORK "/tmp/kapi-cases"
 
-extern const struct kgroup fd, file, mm, proc;
-static const struct kgroup *const groups[] = { &fd, &file, &mm, &proc };
+extern const struct kgroup kc_group_fd, kc_group_file, kc_group_mm, kc_group_proc, kc_group_stat,
+	kc_group_perms, kc_group_sync;
+static const struct kgroup *const groups[] = {
+	&kc_group_fd, &kc_group_file, &kc_group_mm, &kc_group_proc, &kc_group_stat, &kc_group_perms,
+	&kc_group_sync,
+};
 
 /* What the child tells the parent, in a shared page. */
 struct result {

@@ -61,8 +61,9 @@ struct kgroup {
 	size_t n;
 };
 
+/* Defines the group kc_group_<name> (a prefix: a group may be named after a libc function). */
 #define KC_GROUP(name_, arr_) \
-	const struct kgroup name_ = { #name_, arr_, sizeof(arr_) / sizeof((arr_)[0]) }
+	const struct kgroup kc_group_##name_ = { #name_, arr_, sizeof(arr_) / sizeof((arr_)[0]) }
 
 /* Helpers for run() functions (in kapi_cases.c). */
 

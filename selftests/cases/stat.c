@@ -525,9 +525,4 @@ static const struct kcase cases[] = {
 	{ "getdents64", "getdents64(/sys, buf, 4096)", gd64_sysfs, 0, "", 0 },
 };
 
-/*
- * The group is named "stat", but a C object named stat would clash with stat(2) from
- * <sys/stat.h> (which cases.h includes), so KC_GROUP(stat, cases) cannot compile: the object is
- * stat_group. kapi_cases.c needs `extern const struct kgroup stat_group;` and `&stat_group`.
- */
-const struct kgroup stat_group = { "stat", cases, sizeof(cases) / sizeof(cases[0]) };
+KC_GROUP(stat, cases);

@@ -685,10 +685,4 @@ static const struct kcase cases[] = {
 	  "interrupted by SIGALRM", ut_eintr, EINTR, "", 0 },
 };
 
-/*
- * "sync" is also unistd.h's sync(): the group's object is kc_sync (declare it as such in
- * kapi_cases.c), its name, from the unexpanded argument, stays "sync".
- */
-#define sync kc_sync
 KC_GROUP(sync, cases);
-#undef sync
