@@ -15,6 +15,7 @@
 #include <sys/inotify.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/xattr.h>
 
@@ -153,6 +154,27 @@ static int delegated_f(void)
 	return fd;
 }
 
+/*
+ * As uid 65534 (made dumpable again, so that /proc/self is ours), the /proc/self/map_files link
+ * of a fresh one-page mapping of ./f: following it needs CAP_CHECKPOINT_RESTORE or
+ * CAP_SYS_ADMIN (proc_map_files_get_link), so a walk through it fails with EPERM.
+ */
+static const char *map_files_link(void)
+{
+	static char path[96];
+	int fd = kc_file("f", 4096);
+	char *p = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 0);
+
+	if (p == MAP_FAILED)
+		kc_die("mmap");
+	drop_to_nobody();
+	if (prctl(PR_SET_DUMPABLE, 1, 0, 0, 0))
+		kc_die("PR_SET_DUMPABLE");
+	snprintf(path, sizeof(path), "/proc/self/map_files/%lx-%lx", (unsigned long)p,
+		 (unsigned long)p + 4096);
+	return path;
+}
+
 /* ---- getxattr, lgetxattr (one body, two calls), fgetxattr ------------------------------- */
 
 static int via_l;
@@ -231,6 +253,7 @@ static long lg_link_trusted(void)
 		kc_die("symlink, lsetxattr trusted.a");
 	return syscall(SYS_lgetxattr, "l", "trusted.a", buf, 16);
 }
+static long g_map_files(void) { return syscall(SYS_getxattr, map_files_link(), "user.a", buf, 16); }
 static long g_link_follows(void)
 {
 	f_with_a();
@@ -317,6 +340,8 @@ static long l_big_erange(void) { return unmounting("big", xl(many_names(), buf, 
 
 BOTH(l_ok) BOTH(l_query) BOTH(l_erange) BOTH(l_efault) BOTH(l_efault_empty) BOTH(l_proc)
 BOTH(l_e2big) BOTH(l_big_query) BOTH(l_big_erange)
+
+static long l_map_files(void) { return syscall(SYS_listxattr, map_files_link(), buf, 64); }
 
 static long fl(int fd, char *list, size_t size)
 {
@@ -583,6 +608,12 @@ static long aw_enospc(void)
 	kc_sysctl_restore(&s);
 	return r;
 }
+static long aw_map_files(void)
+{
+	int fd = ino();
+
+	return aw(fd, map_files_link(), IN_MODIFY);
+}
 static long aw_proc(void) { return aw(ino(), "/proc/self/status", IN_ACCESS); }
 
 static long rw(int fd, int wd) { return syscall(SYS_inotify_rm_watch, fd, wd); }
@@ -644,6 +675,8 @@ static const struct kcase cases[] = {
 	{ "lgetxattr", "lgetxattr(\"l\" (symlink), \"trusted.a\", buf, 16) (set on the link)",
 	  lg_link_trusted, 0, "", 0 },
 	{ "getxattr", "getxattr(\"l\" -> f, \"user.a\", buf, 16)", g_link_follows, 0, "", 0 },
+	{ "getxattr", "getxattr(\"/proc/self/map_files/<f mapping>\", \"user.a\", buf, 16) as nobody",
+	  g_map_files, EPERM, "", 0 },
 
 	/* fgetxattr */
 	{ "fgetxattr", "fgetxattr(fd, \"user.a\", buf, 16)", fg_ok, 0, "", 0 },
@@ -673,6 +706,9 @@ static const struct kcase cases[] = {
 	LC("\"big/f\", NULL, 0", " (67500-byte list: more than XATTR_LIST_MAX)", l_big_query, 0,
 	   "", 0),
 	LC("\"big/f\", buf, XATTR_LIST_MAX-1", " (67500-byte list)", l_big_erange, ERANGE, "", 0),
+
+	{ "listxattr", "listxattr(\"/proc/self/map_files/<f mapping>\", buf, 64) as nobody",
+	  l_map_files, EPERM, "", 0 },
 
 	/* flistxattr */
 	{ "flistxattr", "flistxattr(fd, buf, 64)", fl_ok, 0, "", 0 },
@@ -762,6 +798,9 @@ static const struct kcase cases[] = {
 	  aw_eacces, EACCES, "", KC_NOBODY },
 	{ "inotify_add_watch", "inotify_add_watch(fd, \"f\", IN_MODIFY) with max_user_watches 0",
 	  aw_enospc, ENOSPC, "", 0 },
+	{ "inotify_add_watch",
+	  "inotify_add_watch(fd, \"/proc/self/map_files/<f mapping>\", IN_MODIFY) as nobody",
+	  aw_map_files, EPERM, "", 0 },
 	{ "inotify_add_watch", "inotify_add_watch(fd, \"/proc/self/status\", IN_ACCESS)", aw_proc,
 	  0, "", 0 },
 
