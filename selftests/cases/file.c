@@ -16,7 +16,11 @@
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/timerfd.h>
 #include <sys/xattr.h>
+#include <linux/netlink.h>
+#include <linux/perf_event.h>
+#include <time.h>
 
 #ifndef O_EMPTYPATH
 #define O_EMPTYPATH (1 << 26)
@@ -39,6 +43,13 @@
 #define MFD_EXEC 0x10U
 #endif
 #define MFD_HUGE_2MB_ (21U << 26)
+#ifndef SYS_fsopen
+#define SYS_fsopen 430
+#endif
+#ifndef SYS_fsconfig
+#define SYS_fsconfig 431
+#endif
+#define FSCONFIG_SET_FLAG_ 0
 
 /* A count above SSIZE_MAX: breaks the count range of read, write, pread64, pwrite64. */
 #define HUGE_COUNT ((size_t)LONG_MAX + 1)
@@ -666,6 +677,111 @@ static long l_eacces(void)
 static long l_eperm(void) { return syscall(SYS_lseek, init_file_as_nobody("syscall"), 1L, SEEK_SET); }
 static long l_esrch(void) { return syscall(SYS_lseek, dead_proc_fd("stat", O_RDONLY), 1L, SEEK_SET); }
 
+/* ---- re-audit: errnos of the file systems and anonymous inodes ---------------------------- */
+
+/* A CLOCK_REALTIME timerfd armed with TFD_TIMER_CANCEL_ON_SET, then the clock set to itself. */
+static long r_ecanceled(void)
+{
+	struct itimerspec its = { { 0, 0 }, { 0, 0 } };
+	struct timespec now;
+	int fd = timerfd_create(CLOCK_REALTIME, TFD_NONBLOCK);
+
+	if (fd < 0 || clock_gettime(CLOCK_REALTIME, &now))
+		kc_die("timerfd_create");
+	its.it_value.tv_sec = now.tv_sec + 3600;
+	if (timerfd_settime(fd, TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET, &its, NULL))
+		kc_die("timerfd_settime");
+	if (clock_gettime(CLOCK_REALTIME, &now) || clock_settime(CLOCK_REALTIME, &now))
+		kc_die("clock_settime");
+	return syscall(SYS_read, fd, buf, 8);
+}
+
+/* A software perf event read with a buffer smaller than its 8-byte record. */
+static long r_enospc_perf(void)
+{
+	struct perf_event_attr a;
+	int fd;
+
+	memset(&a, 0, sizeof(a));
+	a.type = PERF_TYPE_SOFTWARE;
+	a.size = sizeof(a);
+	a.config = PERF_COUNT_SW_DUMMY;
+	fd = syscall(SYS_perf_event_open, &a, 0, -1, -1, 0UL);
+	if (fd < 0)
+		kc_die("perf_event_open");
+	return syscall(SYS_read, fd, buf, 1);
+}
+
+static int fsopen_tmpfs(void)
+{
+	int fd = syscall(SYS_fsopen, "tmpfs", 0U);
+
+	if (fd < 0)
+		kc_die("fsopen tmpfs");
+	return fd;
+}
+
+/* An fsopen() context with no log message. */
+static long r_enodata_fsopen(void) { return syscall(SYS_read, fsopen_tmpfs(), buf, 16); }
+
+/* An fsopen() context whose log holds "tmpfs: Unknown parameter ...", read 4 bytes at a time. */
+static long r_emsgsize_fsopen(void)
+{
+	int fd = fsopen_tmpfs();
+
+	if (syscall(SYS_fsconfig, fd, FSCONFIG_SET_FLAG_, "kapi_nosuchopt", NULL, 0) != -1 ||
+	    errno != EINVAL)
+		kc_die("fsconfig(unknown parameter) did not fail with EINVAL");
+	return syscall(SYS_read, fd, buf, 4);
+}
+
+/* A zero-length message on a netlink socket. */
+static long w_enodata_netlink(void)
+{
+	int fd = socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
+
+	if (fd < 0)
+		kc_die("socket(AF_NETLINK)");
+	return syscall(SYS_write, fd, buf, 0UL);
+}
+
+#define VGA_BAD_CMD "lock foo"
+static long w_eproto_vgaarb(void)
+{
+	return syscall(SYS_write, xopen("/dev/vga_arbiter", O_RDWR), VGA_BAD_CMD,
+		       strlen(VGA_BAD_CMD));
+}
+static long pw_eproto_vgaarb(void)
+{
+	return syscall(SYS_pwrite64, xopen("/dev/vga_arbiter", O_RDWR), VGA_BAD_CMD,
+		       strlen(VGA_BAD_CMD), 0L);
+}
+
+/* A uprobe definition with 129 arguments (MAX_TRACE_ARGS is 128). */
+static long w_e2big_uprobe(void)
+{
+	static char cmd[4 + 2 * 129 + 1];
+	int i;
+
+	strcpy(cmd, "p x");
+	for (i = 0; i < 129; i++)
+		strcat(cmd, " a");
+	return syscall(SYS_write, xopen("/sys/kernel/tracing/uprobe_events", O_WRONLY | O_APPEND),
+		       cmd, strlen(cmd));
+}
+
+/* /proc/self/fdinfo/N opened, then N closed: seq_lseek() runs show(), which finds no file. */
+static long l_enoent_fdinfo(void)
+{
+	char path[64];
+	int n = xopen(".", O_RDONLY | O_DIRECTORY), fd;
+
+	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", n);
+	fd = xopen(path, O_RDONLY);
+	close(n);
+	return syscall(SYS_lseek, fd, 1L, SEEK_SET);
+}
+
 /* ---- memfd_create ----------------------------------------------------------------------- */
 
 static long m_ok(void) { return syscall(SYS_memfd_create, "kapi", 0U); }
@@ -937,6 +1053,13 @@ static const struct kcase cases[] = {
 	{ "read", "read(unconnected AF_UNIX seqpacket, buf, 16)", r_enotconn, ENOTCONN, "", 0 },
 	{ "read", "read(AF_UNIX stream whose peer closed with unread data, buf, 16)", r_econnreset,
 	  ECONNRESET, "", 0 },
+	{ "read", "read(CLOCK_REALTIME timerfd with TFD_TIMER_CANCEL_ON_SET after clock_settime, buf, 8)",
+	  r_ecanceled, ECANCELED, "", 0 },
+	{ "read", "read(perf_event fd, buf, 1)", r_enospc_perf, ENOSPC, "", 0 },
+	{ "read", "read(fsopen(\"tmpfs\") fd without messages, buf, 16)", r_enodata_fsopen, ENODATA,
+	  "", 0 },
+	{ "read", "read(fsopen(\"tmpfs\") fd after an unknown parameter, buf, 4)",
+	  r_emsgsize_fsopen, EMSGSIZE, "", 0 },
 
 	/* write */
 	{ "write", "write(file, buf, 100)", w_ok, 0, "", 0 },
@@ -962,6 +1085,10 @@ static const struct kcase cases[] = {
 	{ "write", "write(AF_UNIX datagram, buf, 512 KiB)", w_emsgsize, EMSGSIZE, "", 0 },
 	{ "write", "write(tracing/buffer_size_kb, \"99999999999999999999999\\n\", 24)", w_erange,
 	  ERANGE, "", 0 },
+	{ "write", "write(netlink socket, buf, 0)", w_enodata_netlink, ENODATA, "", 0 },
+	{ "write", "write(/dev/vga_arbiter, \"lock foo\", 8)", w_eproto_vgaarb, EPROTO, "", 0 },
+	{ "write", "write(tracing/uprobe_events, \"p x\" and 129 arguments)", w_e2big_uprobe, E2BIG,
+	  "", 0 },
 
 	/* pread64 */
 	{ "pread64", "pread64(file, buf, 100, 50)", p_ok, 0, "", 0 },
@@ -1003,6 +1130,8 @@ static const struct kcase cases[] = {
 	{ "pwrite64", "pwrite64(/proc/<exited>/oom_score_adj, \"0\", 1, 0)", pw_esrch, ESRCH, "", 0 },
 	{ "pwrite64", "pwrite64(tracing/buffer_size_kb, \"99999999999999999999999\\n\", 24, 0)",
 	  pw_erange, ERANGE, "", 0 },
+	{ "pwrite64", "pwrite64(/dev/vga_arbiter, \"lock foo\", 8, 0)", pw_eproto_vgaarb, EPROTO, "",
+	  0 },
 
 	/* lseek */
 	{ "lseek", "lseek(file, 10, SEEK_SET)", l_set, 0, "", 0 },
@@ -1021,6 +1150,8 @@ static const struct kcase cases[] = {
 	{ "lseek", "lseek(/proc/1/syscall opened as root, 1, SEEK_SET) as nobody", l_eperm, EPERM,
 	  "", 0 },
 	{ "lseek", "lseek(/proc/<exited>/stat, 1, SEEK_SET)", l_esrch, ESRCH, "", 0 },
+	{ "lseek", "lseek(/proc/self/fdinfo/N, 1, SEEK_SET) after closing N", l_enoent_fdinfo, ENOENT,
+	  "", 0 },
 
 	/* memfd_create */
 	{ "memfd_create", "memfd_create(\"kapi\", 0)", m_ok, 0, "", 0 },
