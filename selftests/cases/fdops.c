@@ -125,14 +125,6 @@ static void xmkdir(const char *path, mode_t mode)
 		kc_die(path);
 }
 
-static void ignore(int sig)
-{
-	struct sigaction sa = { .sa_handler = SIG_IGN };
-
-	if (sigaction(sig, &sa, NULL))
-		kc_die("sigaction");
-}
-
 /*
  * Drops (drop = 1) the capabilities in mask (bits of CAP_* below 32) from the effective set of
  * the root child, or raises the effective set back to the permitted one (drop = 0).
