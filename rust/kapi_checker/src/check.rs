@@ -173,6 +173,16 @@ pub const ERESTARTNOHAND: u16 = 514;
 /// otherwise `EINTR`.
 pub const ERESTART_RESTARTBLOCK: u16 = 516;
 
+/// Whether `errno` is one of the restart codes, which user space never sees as such (a spec
+/// declares `EINTR` instead).
+#[inline]
+pub const fn is_restart_code(errno: u16) -> bool {
+    matches!(
+        errno,
+        ERESTARTSYS | ERESTARTNOINTR | ERESTARTNOHAND | ERESTART_RESTARTBLOCK
+    )
+}
+
 /// The errno a return value carries, if it is an error (`-MAX_ERRNO..=-1`), as the call's
 /// outcome for user space.
 ///

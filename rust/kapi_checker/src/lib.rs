@@ -33,8 +33,8 @@ pub mod report;
 mod spec;
 
 pub use check::{
-    check_constraint, check_entry, check_exit, errno_of, Entry, Exit, Prediction, Verdict,
-    Violation, ViolationKind, EINTR, ERESTARTNOHAND, ERESTARTNOINTR, ERESTARTSYS,
+    check_constraint, check_entry, check_exit, errno_of, is_restart_code, Entry, Exit, Prediction,
+    Verdict, Violation, ViolationKind, EINTR, ERESTARTNOHAND, ERESTARTNOINTR, ERESTARTSYS,
     ERESTART_RESTARTBLOCK, MAX_CONSTRAINTS, MAX_VIOLATIONS,
 };
 #[cfg(feature = "host")]

@@ -52,6 +52,9 @@ pub static X86_64: Arch = Arch {
         "arch/x86/include/uapi/asm/errno.h",
         "include/uapi/asm-generic/errno.h",
         "include/uapi/asm-generic/errno-base.h",
+        // The kernel-internal ones (512 and up) that reach user space unconverted from some
+        // paths, such as ENOTSUPP; the restart codes among them are not errnos a spec names.
+        "include/linux/errno.h",
     ],
     uapi_headers: &[
         "arch/x86/include/uapi/asm/mman.h",
@@ -285,7 +288,7 @@ impl KernelInfo {
             }
             if let Ok(v) = eval_define(&errno_defs, name, &mut BTreeSet::new(), 0) {
                 if let Ok(n) = u16::try_from(v) {
-                    if (1..=4095).contains(&n) {
+                    if (1..=4095).contains(&n) && !kapi_checker::is_restart_code(n) {
                         errnos.insert(name.clone(), n);
                         // Names are visited in order, so the first literal one wins ties.
                         if expr::parse_int_literal(&def.value).is_some() {
