@@ -29,13 +29,40 @@ dup       |dup/dup3                                  |root  |
 open      |open/openat close                         |root  |
 seek      |lseek                                     |root  |
 memfd     |memfd_create                              |root  |
-xattr     |setxattr lsetxattr fsetxattr              |root  |
+xattr     |setxattr lsetxattr fsetxattr getxattr/lgetxattr/fgetxattr listxattr/llistxattr/flistxattr removexattr/lremovexattr/fremovexattr |root |
 exec      |execve/execveat                           |nobody|
 sockfd    |socket                                    |root  |
 sockpair  |read write                                |root  |
 aio       |pread64 pwrite64                          |root  |
 aiol      |io_setup io_submit io_destroy             |root  |
 close     |close dup                                 |root  |
+fstat     |newfstatat/fstat/stat/lstat/statx         |root  |
+getdent   |getdents/getdents64                       |root  |
+dentry    |unlink/unlinkat                           |root  |
+dir       |mkdir/mkdirat rmdir                       |root  |
+link      |link/linkat unlink                        |root  |
+symlink   |symlink/symlinkat readlink/readlinkat     |root  |
+rename    |rename/renameat/renameat2                 |root  |
+mknod     |mknod/mknodat unlink                      |root  |
+chmod     |chmod/fchmod/fchmodat                     |root  |
+chown     |chown/fchown/lchown/fchownat              |root  |
+access    |access/faccessat/faccessat2               |root  |
+chdir     |chdir/fchdir                              |root  |
+utime     |utimensat                                 |root  |
+fcntl     |fcntl                                     |root  |
+lockf     |fcntl                                     |root  |
+flock     |flock                                     |root  |
+file-ioctl|ioctl                                     |root  |
+fallocate |fallocate ftruncate                       |root  |
+io        |sync                                      |root  |
+iomix     |fsync/fdatasync                           |root  |
+hdd       |writev/pwritev/pwritev2 readv/preadv/preadv2 |root |--hdd-bytes 1M --hdd-opts iovec
+splice    |splice                                    |root  |
+tee       |tee                                       |root  |
+vm-splice |vmsplice                                  |root  |
+sendfile  |sendfile                                  |root  |
+copy-file |copy_file_range                           |root  |--copy-file-bytes 1M
+inotify   |inotify_init1 inotify_add_watch inotify_rm_watch |root |
 "
 UNJUDGED="dropped untracked"
 
