@@ -293,8 +293,9 @@ fn anchor(heading: &str) -> String {
 }
 
 /// The decision record sections of `dir`'s `*.md` files and of `dir/decisions/*.md`: syscall
-/// name -> (file, anchor), from headings `## <name>` or `## <name>(...)`, the first one
-/// winning. Files are read in name order.
+/// name -> (file, anchor). A section is one of a `## ` or `### ` heading; it is a syscall's if its heading
+/// starts with the name (`## read(unsigned int fd, ...)`), or else if it names the syscall as a
+/// word (`## pread64(...) and pwrite64`), the first such heading winning (files in name order).
 pub fn decision_sections(
     dir: &Path,
 ) -> Result<std::collections::BTreeMap<String, (PathBuf, String)>> {
@@ -310,25 +311,34 @@ pub fn decision_sections(
         v.sort();
         files.extend(v);
     }
-    let mut map = std::collections::BTreeMap::new();
+    // (file, anchor, the heading's words)
+    let mut headings = Vec::new();
     for f in files {
         let text = std::fs::read_to_string(&f)
             .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", f.display()))?;
-        for line in text.lines() {
-            let Some(h) = line.strip_prefix("## ") else {
-                continue;
-            };
-            let name: String = h
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        for h in text
+            .lines()
+            .filter_map(|l| l.strip_prefix("## ").or_else(|| l.strip_prefix("### ")))
+        {
+            let words: Vec<String> = h
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
                 .collect();
-            let rest = &h[name.len()..];
-            if name.is_empty()
-                || !(rest.is_empty() || rest.starts_with('(') || rest.starts_with(' '))
-            {
-                continue;
-            }
-            map.entry(name).or_insert_with(|| (f.clone(), anchor(h)));
+            headings.push((f.clone(), anchor(h), words));
+        }
+    }
+    let mut map = std::collections::BTreeMap::new();
+    for (f, a, words) in &headings {
+        if let Some(first) = words.first() {
+            map.entry(first.clone())
+                .or_insert_with(|| (f.clone(), a.clone()));
+        }
+    }
+    for (f, a, words) in &headings {
+        for w in words {
+            map.entry(w.clone())
+                .or_insert_with(|| (f.clone(), a.clone()));
         }
     }
     Ok(map)
@@ -495,7 +505,7 @@ munlockall errno EINTR unseen
         std::fs::create_dir_all(dir.join("decisions")).unwrap();
         std::fs::write(
             dir.join("DECISIONS.md"),
-            "# x\n## mlock2(unsigned long start, size_t len, int flags)\n## mlock2 again\n",
+            "# x\n## 1. Shared: munlockall\n## mlock2(unsigned long start, size_t len, int flags)\n## mlock2 again\n",
         )
         .unwrap();
         std::fs::write(
