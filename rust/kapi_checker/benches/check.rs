@@ -92,6 +92,7 @@ static EMPTY: SyscallSpec = SyscallSpec {
     errors: ErrorList::new(&[]),
     doc: "",
     paired: false,
+    value_returns: None,
 };
 
 /// One benchmarked call and the verdicts it must get.

@@ -627,7 +627,7 @@ pub fn check_exit(
     let outcome_ok = match errno {
         // Restarted: the call runs again, from its entry, and is judged then.
         Some(ERESTARTNOINTR) => return Exit::CLEAN,
-        Some(e) => spec.errors.declares(e),
+        Some(e) => spec.errors.declares(e) || returns_value(spec, args),
         None => success_ok(spec.ret, ret),
     };
     let oracle = if prediction.is_some() {
@@ -636,6 +636,19 @@ pub fn check_exit(
         Prediction::NONE
     };
     Exit { outcome_ok, oracle }
+}
+
+/// Whether the call's return is a value whatever its sign ([`SyscallSpec::value_returns`]).
+#[inline(never)]
+fn returns_value(spec: &SyscallSpec, args: &[u64; MAX_PARAMS]) -> bool {
+    spec.value_returns.is_some_and(|v| {
+        let i = usize::from(v.param);
+        let value = param_value(spec.params, args, i);
+        let norm = spec.params.get(i).map(|p| Norm::of(p.ty));
+        v.values
+            .iter()
+            .any(|&w| norm.map_or(w, |n| n.apply(w)) == value)
+    })
 }
 
 /// The oracle's verdict on a call that broke the predicting constraints `prediction` names

@@ -246,6 +246,7 @@ mod tests {
         ]),
         doc: "",
         paired: false,
+        value_returns: None,
     };
 
     /// A spec with `n` declared errors (errnos 1..=n) and one parameter with `n` constraints.
@@ -272,6 +273,7 @@ mod tests {
             errors: ErrorList::new(errors.leak()),
             doc: "",
             paired: false,
+            value_returns: None,
         }
     }
 

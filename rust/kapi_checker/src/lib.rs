@@ -44,5 +44,5 @@ pub use display::{AllowedDisplay, MessageBuf, MESSAGE_CAPACITY};
 pub use spec::RustExpr;
 pub use spec::{
     ArgType, Constraint, ConstraintKind, Errnos, ErrorList, ErrorSpec, ParamSpec, ReturnCheck,
-    SyscallSpec, AT_FDCWD, MAX_ERRNO, MAX_PARAMS, PAIRED,
+    SyscallSpec, ValueReturns, AT_FDCWD, MAX_ERRNO, MAX_PARAMS, PAIRED,
 };

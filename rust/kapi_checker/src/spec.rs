@@ -423,6 +423,19 @@ pub struct ErrorSpec {
     pub name: &'static str,
 }
 
+/// The calls whose return is a value even in `-MAX_ERRNO..=-1`, where it would otherwise be an
+/// errno: those whose parameter `param` is one of `values` (`fcntl(fd, F_GETOWN)` returns the
+/// owner, a process group as a negative number). Any return of such a call is accepted as its
+/// outcome; the oracle still judges it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ValueReturns {
+    /// Index of the parameter.
+    pub param: u8,
+    /// Its values (bit patterns of the parameter's type) that make the return a value.
+    pub values: &'static [u64],
+}
+
 /// What a successful return value must be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(
@@ -481,6 +494,8 @@ pub struct SyscallSpec {
     /// Whether the exit of a call is judged from the arguments its entry saw, kept from entry
     /// to exit, rather than from the registers at exit: true for the syscalls of [`PAIRED`].
     pub paired: bool,
+    /// The calls whose return is a value whatever its sign (`return-value-when`).
+    pub value_returns: Option<ValueReturns>,
 }
 
 /// The syscalls (x86_64 names) whose exit cannot be judged from the registers at `sys_exit`
@@ -581,6 +596,21 @@ impl fmt::Display for RustExpr<'_, ReturnCheck> {
             ReturnCheck::Range { min, max } => write!(f, "Range {{ min: {min}, max: {max} }}"),
             ReturnCheck::Fd => f.write_str("Fd"),
             ReturnCheck::NoReturn => f.write_str("NoReturn"),
+        }
+    }
+}
+
+#[cfg(feature = "host")]
+impl fmt::Display for RustExpr<'_, Option<ValueReturns>> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            None => f.write_str("None"),
+            Some(v) => write!(
+                f,
+                "Some(kapi_checker::ValueReturns {{ param: {}, values: {} }})",
+                v.param,
+                RustExpr(v.values)
+            ),
         }
     }
 }

@@ -8,8 +8,8 @@ mod common;
 use common::*;
 use kapi_checker::{
     check_entry, check_exit, errno_of, ArgType, Constraint, ConstraintKind, Errnos, ErrorList,
-    ErrorSpec, ParamSpec, Prediction, ReturnCheck, SyscallSpec, Verdict, Violation, ViolationKind,
-    MAX_ERRNO, MAX_PARAMS, MAX_VIOLATIONS,
+    ErrorSpec, ParamSpec, Prediction, ReturnCheck, SyscallSpec, ValueReturns, Verdict, Violation,
+    ViolationKind, MAX_ERRNO, MAX_PARAMS, MAX_VIOLATIONS,
 };
 use proptest::prelude::*;
 
@@ -329,6 +329,7 @@ static TWO_ORACLES: SyscallSpec = SyscallSpec {
     ]),
     doc: "",
     paired: false,
+    value_returns: None,
 };
 
 #[test]
@@ -602,4 +603,65 @@ proptest! {
             None => prop_assert!(v.violations.len() != 1 || v.dropped != 0),
         }
     }
+}
+
+/// `fcntl`-like: `cmd` 9 (`F_GETOWN`) returns values in -4095..-1 (a process group owner).
+static VALUE_WHEN: SyscallSpec = SyscallSpec {
+    name: "fcntl",
+    nr: 72,
+    summary: "",
+    params: &[
+        ParamSpec {
+            name: "fd",
+            c_type: "unsigned int",
+            ty: ArgType::U32,
+            constraints: &[Constraint {
+                kind: ConstraintKind::Fd,
+                errnos: Errnos::new(&[EBADF]),
+            }],
+        },
+        ParamSpec {
+            name: "cmd",
+            c_type: "unsigned int",
+            ty: ArgType::U32,
+            constraints: &[],
+        },
+    ],
+    ret: ReturnCheck::Any,
+    errors: ErrorList::new(&[ErrorSpec {
+        errno: EBADF,
+        name: "EBADF",
+    }]),
+    doc: "",
+    paired: false,
+    value_returns: Some(ValueReturns {
+        param: 1,
+        values: &[9],
+    }),
+};
+
+#[test]
+fn value_returns_take_any_return_as_a_value_for_those_values_only() {
+    // F_GETOWN of process group 5: -5 ("EIO") is the owner, not an error.
+    assert!(exit(&VALUE_WHEN, &args(&[3, 9]), neg(5)).is_clean());
+    // Upper bits of the register are not part of an unsigned int cmd.
+    assert!(exit(&VALUE_WHEN, &args(&[3, 0xdead_0000_0009]), neg(5)).is_clean());
+    // Another command returning -5 is an undeclared errno.
+    assert_eq!(
+        list(&exit(&VALUE_WHEN, &args(&[3, 1]), neg(5))),
+        [exit_violation(ViolationKind::UndeclaredErrno, neg(5))]
+    );
+    // The oracle still judges a broken rule: fd -1 must fail with EBADF.
+    let bad_fd = args(&[u64::from(u32::MAX), 9]);
+    assert!(exit(&VALUE_WHEN, &bad_fd, neg(EBADF)).is_clean());
+    assert_eq!(
+        list(&exit(&VALUE_WHEN, &bad_fd, neg(5))),
+        [oracle(
+            ViolationKind::OracleErrno,
+            0,
+            0,
+            u64::from(u32::MAX),
+            neg(5)
+        )]
+    );
 }

@@ -600,6 +600,8 @@ pub struct ReturnSpec {
     pub success: Option<Text>,
     /// `return-success-range`.
     pub success_range: Option<(Text, Text)>,
+    /// `return-value-when`: a parameter and its values that make any return a value.
+    pub value_when: Option<(Text, Vec<Text>)>,
     /// Where `return-check-type` was given.
     #[serde(skip)]
     pub loc: Loc,
@@ -613,6 +615,7 @@ impl ReturnSpec {
             && self.check.is_none()
             && self.success.is_none()
             && self.success_range.is_none()
+            && self.value_when.is_none()
     }
 }
 

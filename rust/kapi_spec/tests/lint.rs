@@ -525,3 +525,27 @@ fn test_classes_and_fixed_parameters_resolve() {
     assert!(r.is_none());
     assert_error(&d, body_line(base + 3), "not an argument kind");
 }
+
+#[test]
+fn return_value_when_names_a_parameter_and_its_values() {
+    let mut lines: Vec<&str> = FROB_OK.to_vec();
+    lines.push("return-value-when: mode, 1, 2");
+    let (r, d) = lint_src(&frob_with(&lines));
+    assert!(d.is_empty(), "{d}");
+    let v = r.unwrap().value_returns.unwrap();
+    assert_eq!((v.param, v.values), (2, &[1u64, 2][..]));
+    lint_bad(
+        &["return-value-when: nope, 1"],
+        0,
+        "`return-value-when` names no parameter",
+    );
+    let mut lines: Vec<&str> = FROB_OK.to_vec();
+    let base = lines.len();
+    lines.push("return-value-when: mode");
+    let (_, d) = lint_src(&frob_with(&lines));
+    assert_error(
+        &d,
+        body_line(base),
+        "too few values for `return-value-when`",
+    );
+}

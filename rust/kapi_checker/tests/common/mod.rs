@@ -80,6 +80,7 @@ pub static MLOCK2: SyscallSpec = SyscallSpec {
     ]),
     doc: "",
     paired: false,
+    value_returns: None,
 };
 
 /// `sys_mlockall` as `specs/mlockall.kapi` has it: three rules on `flags`, all predicting EINVAL.
@@ -119,6 +120,7 @@ pub static MLOCKALL: SyscallSpec = SyscallSpec {
     ]),
     doc: "",
     paired: false,
+    value_returns: None,
 };
 
 /// The entry verdict of a call, as `check_entry` and `Entry::violations` give it.
@@ -171,6 +173,7 @@ pub fn one_param(ty: ArgType, kinds: &[ConstraintKind], errnos: &'static [u16]) 
         errors: ErrorList::new(&[]),
         doc: "",
         paired: false,
+        value_returns: None,
     }
 }
 
@@ -427,6 +430,7 @@ pub fn arb_spec() -> impl Strategy<Value = SyscallSpec> {
             )),
             doc: "",
             paired: false,
+            value_returns: None,
         })
 }
 

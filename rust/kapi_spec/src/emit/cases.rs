@@ -139,6 +139,7 @@ pub fn runtime_spec(r: &Resolved) -> &'static SyscallSpec {
         errors: ErrorList::new(Vec::leak(errors)),
         doc: "",
         paired: kapi_checker::PAIRED.contains(&r.name.as_str()),
+        value_returns: r.value_returns,
     }))
 }
 

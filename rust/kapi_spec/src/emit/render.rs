@@ -181,6 +181,13 @@ fn return_value(o: &mut String, spec: &Spec, resolved: Option<&Resolved>) {
     if let Some((a, b)) = &r.success_range {
         ret.push(format!("success in [{a}, {b}]"));
     }
+    if let Some((param, values)) = &r.value_when {
+        let values: Vec<String> = values.iter().map(ToString::to_string).collect();
+        ret.push(format!(
+            "any return is a value when {param} is {}",
+            values.join(" or ")
+        ));
+    }
     if let Some(r) = resolved {
         ret.push(r.ret.to_string());
     }

@@ -153,6 +153,7 @@ fn spec_static(o: &mut String, e: &Entry) {
         "    paired: {},",
         kapi_checker::PAIRED.contains(&r.name.as_str())
     );
+    let _ = writeln!(o, "    value_returns: {},", RustExpr(&r.value_returns));
     let _ = writeln!(o, "}};");
 }
 

@@ -368,6 +368,13 @@ fn return_annotations(a: &mut Annotations, r: &ReturnSpec) {
     if let Some((min, max)) = &r.success_range {
         a.add("return-success-range", format!("{min}, {max}"));
     }
+    if let Some((param, values)) = &r.value_when {
+        let values: Vec<String> = values.iter().map(ToString::to_string).collect();
+        a.add(
+            "return-value-when",
+            format!("{param}, {}", values.join(", ")),
+        );
+    }
 }
 
 /// What the call does besides returning: locks, signals, side effects, state transitions,

@@ -19,6 +19,7 @@ const SINGLE_KEYS: &[&str] = &[
     "return-check-type",
     "return-success",
     "return-success-range",
+    "return-value-when",
     "examples",
     "notes",
     "param-count",
@@ -742,7 +743,8 @@ impl<'d> Builder<'d> {
             | "return-ctype"
             | "return-check-type"
             | "return-success"
-            | "return-success-range" => self.return_annotation(key, loc, value),
+            | "return-success-range"
+            | "return-value-when" => self.return_annotation(key, loc, value),
             "error-code" => self.error_code(loc, value),
             "lock" | "signal" | "capability" => self.record(key, loc, value),
             "side-effect" => self.side_effect(loc, value),
@@ -834,6 +836,15 @@ impl<'d> Builder<'d> {
                     let min = self.expr(value, f[0]);
                     let max = self.expr(value, f[1]);
                     self.spec.ret.success_range = Some((min, max));
+                }
+            }
+            "return-value-when" => {
+                if let Some(f) =
+                    self.fields(key, loc, value, usize::MAX, 2, "<param>, <value>, ...")
+                {
+                    let param = Text::new(f[0], value.loc_of(f[0]));
+                    let values = f[1..].iter().map(|v| self.expr(value, v)).collect();
+                    self.spec.ret.value_when = Some((param, values));
                 }
             }
             _ => {}

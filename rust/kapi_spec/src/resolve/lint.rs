@@ -35,6 +35,7 @@ pub fn resolve(spec: &Spec, k: &KernelInfo, diags: &mut Diagnostics) -> Option<R
         .collect();
     coverage_limit(&mut cx, spec, &params);
     let ret = ret::return_check(&mut cx, spec);
+    let value_returns = ret::value_returns(&mut cx, spec, &params);
     if cx.diags.error_count() > errors_before {
         return None;
     }
@@ -44,6 +45,7 @@ pub fn resolve(spec: &Spec, k: &KernelInfo, diags: &mut Diagnostics) -> Option<R
         nr: nr?,
         params,
         ret: ret?,
+        value_returns,
         errors,
         tests,
     })

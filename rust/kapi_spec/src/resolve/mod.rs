@@ -15,7 +15,7 @@ mod signature;
 pub mod sysdef;
 mod test;
 
-use kapi_checker::{ArgType, ConstraintKind, ReturnCheck};
+use kapi_checker::{ArgType, ConstraintKind, ReturnCheck, ValueReturns};
 use serde::Serialize;
 
 pub use lint::{lint, resolve};
@@ -92,6 +92,8 @@ pub struct Resolved {
     pub params: Vec<ResolvedParam>,
     /// What a successful return must be.
     pub ret: ReturnCheck,
+    /// The calls whose return is a value whatever its sign (`return-value-when`).
+    pub value_returns: Option<ValueReturns>,
     /// Declared errors, in spec order.
     pub errors: Vec<ResolvedError>,
     /// The generated tests' valid call.

@@ -2,9 +2,10 @@
 
 //! The return value: `return-check-type` and its values to a [`ReturnCheck`].
 
-use kapi_checker::{ReturnCheck, MAX_ERRNO};
+use kapi_checker::{ReturnCheck, ValueReturns, MAX_ERRNO};
 
 use super::eval::Ctx;
+use super::ResolvedParam;
 use crate::diag::Diagnostic;
 use crate::model::{ReturnCheckKind, ReturnSpec, Spec, Text};
 
@@ -76,6 +77,37 @@ pub(super) fn return_check(cx: &mut Ctx<'_>, spec: &Spec) -> Option<ReturnCheck>
         }
         ReturnCheckKind::NoReturn => Some(ReturnCheck::NoReturn),
     }
+}
+
+/// `return-value-when: <param>, <value>, ...`: the parameter's index and its values, as bit
+/// patterns of its type.
+pub(super) fn value_returns(
+    cx: &mut Ctx<'_>,
+    spec: &Spec,
+    params: &[ResolvedParam],
+) -> Option<ValueReturns> {
+    let (param, values) = spec.ret.value_when.as_ref()?;
+    let Some((i, p)) = params
+        .iter()
+        .enumerate()
+        .find(|(_, p)| p.name == param.text)
+    else {
+        let names: Vec<&str> = params.iter().map(|p| p.name.as_str()).collect();
+        cx.diags.push(
+            Diagnostic::error(param.loc, "`return-value-when` names no parameter")
+                .expected(format!("one of: {}", names.join(", ")))
+                .found(format!("`{param}`")),
+        );
+        return None;
+    };
+    let values: Option<Vec<u64>> = values
+        .iter()
+        .map(|v| cx.value(v, p.ty, &p.name, &p.c_type))
+        .collect();
+    Some(ValueReturns {
+        param: u8::try_from(i).ok()?,
+        values: values?.leak(),
+    })
 }
 
 /// A success value: a `long` that is not an error.

@@ -161,6 +161,7 @@ fn valid_call_is_valid(
         nr: 0,
         params: params.to_vec(),
         ret: kapi_checker::ReturnCheck::Any,
+        value_returns: None,
         errors: Vec::new(),
         tests: ResolvedTest::Skip(String::new()),
     });
