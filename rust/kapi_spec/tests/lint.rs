@@ -131,6 +131,11 @@ fn unknown_errnos_and_constants() {
         "unknown errno `EFROB`",
     );
     lint_bad(
+        &["error-code: -ERESTARTSYS, ERESTARTSYS, Frob, Frob."],
+        0,
+        "`ERESTARTSYS` is a restart code",
+    );
+    lint_bad(
         &["error-code: -ENOMEN, ENOMEN, Frob, Frob."],
         0,
         "did you mean `ENOMEM`?",

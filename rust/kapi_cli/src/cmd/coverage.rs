@@ -296,9 +296,7 @@ fn anchor(heading: &str) -> String {
 /// name -> (file, anchor). A section is one of a `## ` or `### ` heading; it is a syscall's if its heading
 /// starts with the name (`## read(unsigned int fd, ...)`), or else if it names the syscall as a
 /// word (`## pread64(...) and pwrite64`), the first such heading winning (files in name order).
-pub fn decision_sections(
-    dir: &Path,
-) -> Result<std::collections::BTreeMap<String, (PathBuf, String)>> {
+pub fn decision_sections(dir: &Path) -> Result<Decisions> {
     let mut files = Vec::new();
     for d in [dir.to_path_buf(), dir.join("decisions")] {
         let Ok(rd) = std::fs::read_dir(&d) else {
@@ -313,9 +311,11 @@ pub fn decision_sections(
     }
     // (file, anchor, the heading's words)
     let mut headings = Vec::new();
+    let mut texts = std::collections::BTreeMap::new();
     for f in files {
         let text = std::fs::read_to_string(&f)
             .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", f.display()))?;
+        texts.insert(f.clone(), text.clone());
         for h in text
             .lines()
             .filter_map(|l| l.strip_prefix("## ").or_else(|| l.strip_prefix("### ")))
@@ -341,7 +341,37 @@ pub fn decision_sections(
                 .or_insert_with(|| (f.clone(), a.clone()));
         }
     }
-    Ok(map)
+    Ok(Decisions {
+        sections: map,
+        texts,
+    })
+}
+
+/// The decision records: each syscall's section, and the text of each record.
+#[derive(Debug, Default)]
+pub struct Decisions {
+    /// Syscall name -> (file, anchor of its section).
+    pub sections: std::collections::BTreeMap<String, (PathBuf, String)>,
+    /// File -> text.
+    pub texts: std::collections::BTreeMap<PathBuf, String>,
+}
+
+impl Decisions {
+    /// Whether the decision record of `syscall` names `word` (as a whole word).
+    pub fn names(&self, syscall: &str, word: &str) -> bool {
+        let Some(text) = self
+            .sections
+            .get(syscall)
+            .and_then(|(f, _)| self.texts.get(f))
+        else {
+            return false;
+        };
+        let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+        text.match_indices(word).any(|(i, _)| {
+            !text[..i].chars().next_back().is_some_and(is_word)
+                && !text[i + word.len()..].chars().next().is_some_and(is_word)
+        })
+    }
 }
 
 /// A path to `target` from the directory `base` (both relative to the working directory).
@@ -355,19 +385,17 @@ fn relative(target: &Path, base: &Path) -> String {
     s
 }
 
-/// Renders the coverage as one Markdown table with a total line; `sections` links each syscall
-/// to its decision record (a syscall without one is shown without a link).
-pub fn render_markdown(
-    c: &Coverage,
-    sections: &std::collections::BTreeMap<String, (PathBuf, String)>,
-    link_base: &Path,
-) -> String {
+/// Renders the coverage as one Markdown table with a total line; `decisions` links each
+/// syscall to its decision record (a syscall without one is shown without a link), and an
+/// errno not reached that its record does not name is marked `(?)` and listed before the total.
+pub fn render_markdown(c: &Coverage, decisions: &Decisions, link_base: &Path) -> String {
+    let mut unexplained = Vec::new();
     let mut out = String::from(
         "| syscall | success | errnos reached | reached | not reached (why: its decision record) | constraints broken |\n\
          |---|---|---|---|---|---|\n",
     );
     for s in &c.syscalls {
-        let name = match sections.get(&s.name) {
+        let name = match decisions.sections.get(&s.name) {
             Some((file, a)) => format!("[`{}`]({}#{a})", s.name, relative(file, link_base)),
             None => format!("`{}`", s.name),
         };
@@ -381,12 +409,31 @@ pub fn render_markdown(
         } else {
             format!("{}/{}", s.constraints_seen, s.constraints.len())
         };
+        let mut not_reached = Vec::new();
+        for e in s.errnos.iter().filter(|e| !e.seen) {
+            if decisions.names(&s.name, &e.name) {
+                not_reached.push(e.name.clone());
+            } else {
+                not_reached.push(format!("{} (?)", e.name));
+                unexplained.push(format!("{}:{}", s.name, e.name));
+            }
+        }
         out.push_str(&format!(
             "| {name} | {success} | {}/{} | {} | {} | {constraints} |\n",
             s.errnos_seen,
             s.errnos.len(),
             names(&s.errnos, true),
-            names(&s.errnos, false),
+            if not_reached.is_empty() {
+                "-".to_string()
+            } else {
+                not_reached.join(" ")
+            },
+        ));
+    }
+    if !unexplained.is_empty() {
+        out.push_str(&format!(
+            "\nNot reached and not named in their decision record (?): {}.\n",
+            unexplained.join(" ")
         ));
     }
     let t = &c.total;
@@ -402,8 +449,8 @@ pub fn run(a: &CoverageArgs) -> Result<bool> {
     let (source, text) = read_input(a.file.as_deref())?;
     let c = parse(&source, &text)?;
     if a.markdown {
-        let sections = decision_sections(&a.decisions)?;
-        print!("{}", render_markdown(&c, &sections, &a.link_base));
+        let decisions = decision_sections(&a.decisions)?;
+        print!("{}", render_markdown(&c, &decisions, &a.link_base));
         return Ok(true);
     }
     super::print_report(a.json, &c, render)?;
@@ -505,16 +552,16 @@ munlockall errno EINTR unseen
         std::fs::create_dir_all(dir.join("decisions")).unwrap();
         std::fs::write(
             dir.join("DECISIONS.md"),
-            "# x\n## 1. Shared: munlockall\n## mlock2(unsigned long start, size_t len, int flags)\n## mlock2 again\n",
+            "# x\n## 1. Shared: munlockall\n## mlock2(unsigned long start, size_t len, int flags)\nNot reached: EPERM.\n## mlock2 again\n",
         )
         .unwrap();
         std::fs::write(
             dir.join("decisions/fd.md"),
-            "## munlockall\n## munlockallx\n",
+            "## munlockall\n## munlockallx\nEINTRA is not the word\n",
         )
         .unwrap();
-        let sections = decision_sections(&dir).unwrap();
-        let md = render_markdown(&parse("f", GOOD).unwrap(), &sections, Path::new("docs"));
+        let decisions = decision_sections(&dir).unwrap();
+        let md = render_markdown(&parse("f", GOOD).unwrap(), &decisions, Path::new("docs"));
         std::fs::remove_dir_all(&dir).unwrap();
         let d = dir.to_string_lossy();
         assert!(
@@ -524,7 +571,13 @@ munlockall errno EINTR unseen
             "{md}"
         );
         assert!(
-            md.contains(&format!("| [`munlockall`](../{d}/decisions/fd.md#munlockall) | **no** | 0/1 | - | EINTR | - |")),
+            md.contains(&format!("| [`munlockall`](../{d}/decisions/fd.md#munlockall) | **no** | 0/1 | - | EINTR (?) | - |")),
+            "{md}"
+        );
+        assert!(
+            md.contains(
+                "Not reached and not named in their decision record (?): munlockall:EINTR."
+            ),
             "{md}"
         );
         assert!(

@@ -87,6 +87,15 @@ impl Ctx<'_> {
     pub(super) fn errno(&mut self, t: &Text) -> Option<u16> {
         match self.k.errno(&t.text) {
             Some(n) => Some(n),
+            None if t.text.starts_with("ERESTART") => {
+                self.diags.push(
+                    Diagnostic::error(t.loc, format!("`{}` is a restart code", t.text))
+                        .expected("an errno user space sees")
+                        .found(format!("`{}`", t.text))
+                        .help("a call a signal interrupts returns EINTR to user space (or is restarted): declare EINTR"),
+                );
+                None
+            }
             None => {
                 self.diags.push(
                     Diagnostic::error(t.loc, format!("unknown errno `{}`", t.text))
