@@ -38,12 +38,15 @@ write_between() {
 gen=$(tr -d '\r' <"$out" | grep -m1 '^kapi cases: ' || true)
 conform=$(tr -d '\r' <"$out" | sed -n 's/^ *# kapi_conform: //p' | head -n1)
 fuzz=$(tr -d '\r' <"$out" | sed -n 's/^ *# kapi_fuzz: \(seed=.*\)/\1/p' | head -n1)
-if [ -n "$gen$conform$fuzz" ]; then
-	echo "== tests generated from the specs"
+generated=$(
 	[ -z "$gen" ] || echo "  generated: ${gen#kapi cases: }"
 	[ -z "$conform" ] || echo "  conformance: ${conform%%; calls per syscall*}"
-	[ -z "$conform" ] || echo "  calls per syscall: ${conform#*calls per syscall: }"
 	[ -z "$fuzz" ] || echo "  oracle fuzzing: $fuzz"
+)
+if [ -n "$generated" ]; then
+	echo "== tests generated from the specs"
+	printf '%s\n' "$generated"
+	[ -z "$conform" ] || echo "  calls per syscall: ${conform#*calls per syscall: }"
 fi
 # The figures: cargo's "test result:" lines, and the "# Totals:" line kselftest-style of every
 # top-level KTAP document (the guest suite's counts its subtests' results; theirs are indented).
@@ -71,6 +74,8 @@ if ((rc == 0)) && [ -n "$release" ] && [ "${KERNEL:-test}" = test ] && grep -q '
 		md=$(printf '%s\n' "$cov" | target/release/kapi coverage --markdown -)
 		printf '%s\n' "$md" | write_between docs/specs.md coverage
 		printf '%s\n' "$md" | grep '^Not reached and not named' || true
+		{ echo '```'; echo "== tests generated from the specs"; printf '%s\n' "$generated"; echo '```'; } |
+			write_between docs/specs.md generated
 		printf '%s\n' "$md" | tail -n1 | sed "s/^/  /;s/\.\$/ in \`make test\` ($(date -u +%F))./" |
 			write_between README.md specs
 	fi
