@@ -211,8 +211,9 @@ fn markdown_for(arch: &Arch) -> String {
     let headers: Vec<String> = arch.uapi_headers.iter().map(|h| format!("`{h}`")).collect();
     let _ = writeln!(
         o,
-        "- names: the limits {} (their values on {}), then the object-like `#define`s of {}, \
-         whose values are constant expressions too",
+        "- names: the limits {} (their values on {}), then the object-like `#define`s and the \
+         `enum` constants of {}, whose values are constant expressions too (sparse casts such as \
+         `(__force __kernel_rwf_t)` dropped)",
         limits.join(" "),
         arch.name,
         headers.join(", ")

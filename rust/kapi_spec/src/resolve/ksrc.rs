@@ -80,6 +80,23 @@ pub static X86_64: Arch = Arch {
         "include/uapi/linux/openat2.h",
         "include/uapi/linux/close_range.h",
         "include/uapi/asm-generic/ioctls.h",
+        "include/uapi/linux/wait.h",
+        "include/uapi/linux/time.h",
+        "include/uapi/linux/timerfd.h",
+        "include/uapi/linux/futex.h",
+        "include/uapi/linux/prctl.h",
+        "include/uapi/linux/resource.h",
+        "include/uapi/asm-generic/resource.h",
+        "include/uapi/linux/membarrier.h",
+        "include/uapi/linux/signalfd.h",
+        "include/uapi/linux/pidfd.h",
+        "include/uapi/asm-generic/poll.h",
+        "arch/x86/include/uapi/asm/signal.h",
+        "include/uapi/asm-generic/signal-defs.h",
+        "include/uapi/linux/signal.h",
+        "include/uapi/asm-generic/siginfo.h",
+        "include/uapi/asm-generic/socket.h",
+        "include/uapi/linux/net.h",
         // Not uapi, but ABI all the same: the socket families and the SOCK_* type flags
         // user space gets from libc are defined here.
         "include/linux/socket.h",
@@ -483,6 +500,9 @@ fn collect_defines(path: &str, text: &str, out: &mut BTreeMap<String, Define>) {
     let mut in_comment = false;
     let mut logical = String::new();
     let mut start_line = 0;
+    // The C code outside the preprocessor lines, comments removed, with each line's number, for
+    // the enums.
+    let mut code: Vec<(usize, String)> = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         // Strip comments, tracking block comments across lines.
         let mut line = String::new();
@@ -529,6 +549,7 @@ fn collect_defines(path: &str, text: &str, out: &mut BTreeMap<String, Define>) {
         let l = std::mem::take(&mut logical);
         let t = l.trim_start();
         let Some(after) = t.strip_prefix('#') else {
+            code.push((start_line, l.clone()));
             continue;
         };
         let after = after.trim_start();
@@ -546,14 +567,107 @@ fn collect_defines(path: &str, text: &str, out: &mut BTreeMap<String, Define>) {
         if name.is_empty() || def[name_len..].starts_with('(') {
             continue; // function-like macro
         }
-        let value = def[name_len..]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let value = strip_force_casts(
+            &def[name_len..]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
         out.entry(name.to_string()).or_insert(Define {
             value,
             origin: format!("{path}:{start_line}"),
         });
+    }
+    collect_enums(path, &code, out);
+}
+
+/// `value` without the sparse casts of typed uapi constants: `(__force __kernel_rwf_t)0x1` is
+/// `0x1`.
+fn strip_force_casts(value: &str) -> String {
+    let mut out = String::new();
+    let mut rest = value;
+    while let Some(i) = rest.find("(__force ") {
+        match rest[i..].find(')') {
+            Some(j) => {
+                out.push_str(&rest[..i]);
+                rest = &rest[i + j + 1..];
+            }
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The enumerators of the `enum { ... }` blocks of `code` (a header's C code by line, comments
+/// and preprocessor lines removed), as constants: `NAME = expr` is `expr`, a `NAME` without a
+/// value is one more than the one before (`(<last value given>) + <n>`, 0 at the start).
+fn collect_enums(path: &str, code: &[(usize, String)], out: &mut BTreeMap<String, Define>) {
+    let mut text = String::new();
+    let mut line_at = Vec::new(); // (byte offset, line)
+    for (line, l) in code {
+        line_at.push((text.len(), *line));
+        text.push_str(l);
+        text.push('\n');
+    }
+    let line_of = |off: usize| {
+        line_at
+            .iter()
+            .take_while(|(o, _)| *o <= off)
+            .last()
+            .map_or(0, |(_, l)| *l)
+    };
+    let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let mut from = 0;
+    while let Some(i) = text[from..].find("enum").map(|i| i + from) {
+        from = i + 4;
+        let before_ok = !text[..i].chars().next_back().is_some_and(is_ident);
+        let after = &text[i + 4..];
+        if !before_ok || after.starts_with(is_ident) {
+            continue;
+        }
+        // `enum [tag] {`
+        let head = after.trim_start();
+        let head = head.trim_start_matches(is_ident).trim_start();
+        let Some(body) = head.strip_prefix('{') else {
+            continue;
+        };
+        let Some(end) = body.find('}') else {
+            break;
+        };
+        let body_start = text.len() - body.len();
+        // The value of the next enumerator without one: `base + k`.
+        let (mut base, mut k) = (None::<String>, 0u32);
+        for item in body[..end].split(',') {
+            let item = item.split_whitespace().collect::<Vec<_>>().join(" ");
+            if item.is_empty() {
+                continue;
+            }
+            let (name, value) = match item.split_once('=') {
+                Some((name, value)) => {
+                    let v = strip_force_casts(value.trim());
+                    base = Some(v.clone());
+                    k = 1;
+                    (name.trim().to_string(), format!("({v})"))
+                }
+                None => {
+                    let v = match &base {
+                        Some(b) => format!("({b}) + {k}"),
+                        None => k.to_string(),
+                    };
+                    k += 1;
+                    (item.clone(), v)
+                }
+            };
+            if name.is_empty() || !name.chars().all(is_ident) {
+                continue;
+            }
+            out.entry(name).or_insert(Define {
+                value,
+                origin: format!("{path}:{}", line_of(body_start)),
+            });
+        }
+        from = body_start + end;
     }
 }
 
@@ -648,6 +762,25 @@ mod tests {
             .unwrap_err()
             .message
             .contains("cannot be evaluated"));
+    }
+
+    #[test]
+    fn enumerators_and_force_casts_are_constants() {
+        let mut t = texts();
+        t.uapi_headers.push((
+            "e.h".into(),
+            "#define RWF_HIPRI ((__force __kernel_rwf_t)0x00000001)\n\
+             enum cmd {\n  CMD_QUERY = 0, /* q */\n  CMD_A = (1 << 0),\n  CMD_B,\n};\n\
+             enum { IMPLICIT_0, IMPLICIT_1 };\nstruct s { int enumerated; };\n"
+                .into(),
+        ));
+        let k = KernelInfo::from_texts(&X86_64, "k", &t).unwrap();
+        assert_eq!(k.eval("RWF_HIPRI").unwrap(), 1);
+        assert_eq!(k.eval("CMD_QUERY").unwrap(), 0);
+        assert_eq!(k.eval("CMD_A").unwrap(), 1);
+        assert_eq!(k.eval("CMD_B").unwrap(), 2);
+        assert_eq!(k.eval("IMPLICIT_0").unwrap(), 0);
+        assert_eq!(k.eval("IMPLICIT_1").unwrap(), 1);
     }
 
     #[test]
