@@ -24,6 +24,14 @@
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/inotify.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/signalfd.h>
+#include <sys/syscall.h>
+#include <sys/timerfd.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -34,13 +42,19 @@ static const char *const fd_kinds[] = {
 	[FD_FILE] = "file", [FD_RDONLY] = "rdonly", [FD_WRONLY] = "wronly", [FD_DIR] = "dir",
 	[FD_OPATH] = "opath", [FD_PIPE_R] = "pipe_r", [FD_PIPE_W] = "pipe_w",
 	[FD_SOCKET] = "socket", [FD_EVENTFD] = "eventfd", [FD_EPOLL] = "epoll",
-	[FD_MEMFD] = "memfd", [FD_FILE2] = "file2", [FD_INOTIFY] = "inotify", [FD_CLOSED] = "closed", [FD_PAST] = "past",
+	[FD_MEMFD] = "memfd", [FD_FILE2] = "file2", [FD_INOTIFY] = "inotify", [FD_PIDFD] = "pidfd",
+	[FD_TIMERFD] = "timerfd", [FD_SIGNALFD] = "signalfd", [FD_LISTENER] = "listener",
+	[FD_DGRAM] = "dgram", [FD_CLOSED] = "closed", [FD_PAST] = "past",
 	[FD_ATFDCWD] = "atfdcwd",
 };
 
 static const char *const path_kinds[] = {
 	[P_FILE] = "file", [P_MISSING] = "missing", [P_DIR] = "dir", [P_LONG] = "long",
 	[P_LOOP] = "loop", [P_NOTDIR] = "notdir", [P_EMPTY] = "empty", [P_SYMLINK] = "symlink",
+};
+
+static const char *const pid_kinds[] = {
+	[PID_SELF] = "self", [PID_ZOMBIE] = "zombie", [PID_GONE] = "gone",
 };
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -160,6 +174,11 @@ int recipe_parse(const char *word, int flags, struct recipe *r, char *err, size_
 		r->sub = lookup(arg, path_kinds, ARRAY_SIZE(path_kinds));
 		if (r->sub < 0)
 			return fail(err, size, "unknown path kind in '%s'", word);
+	} else if (arg && pfx == 3 && !strncmp(word, "pid", 3)) {
+		r->kind = R_PID;
+		r->sub = lookup(arg, pid_kinds, ARRAY_SIZE(pid_kinds));
+		if (r->sub < 0)
+			return fail(err, size, "unknown process ID kind in '%s'", word);
 	} else if (arg && pfx == 3 && !strncmp(word, "str", 3)) {
 		r->kind = R_STR;
 		r->str = strdup(arg);
@@ -362,6 +381,52 @@ static int open_fd(int kind, char *err, size_t size)
 		if (fd >= 0 && close(open(".", O_RDONLY | O_DIRECTORY)))
 			return fail(err, size, "queueing an event for fd:inotify: %s", strerror(errno));
 		break;
+	case FD_PIDFD:
+		fd = syscall(SYS_pidfd_open, getpid(), 0);
+		break;
+	case FD_TIMERFD: {
+		/* Expired once (1 ns after arming): a read returns its count. */
+		struct itimerspec its = { .it_value = { .tv_nsec = 1 } };
+
+		fd = timerfd_create(CLOCK_MONOTONIC, 0);
+		if (fd >= 0 && (timerfd_settime(fd, 0, &its, NULL) ||
+				poll(&(struct pollfd){ .fd = fd, .events = POLLIN }, 1, 1000) != 1))
+			return fail(err, size, "arming fd:timerfd: %s", strerror(errno));
+		break;
+	}
+	case FD_SIGNALFD: {
+		/* SIGUSR2 blocked and pending: a read returns it. */
+		sigset_t set;
+
+		sigemptyset(&set);
+		sigaddset(&set, SIGUSR2);
+		if (sigprocmask(SIG_BLOCK, &set, NULL) || kill(getpid(), SIGUSR2))
+			return fail(err, size, "a pending SIGUSR2 for fd:signalfd: %s", strerror(errno));
+		fd = signalfd(-1, &set, 0);
+		break;
+	}
+	case FD_LISTENER: {
+		/* Bound to ./sock, listening, one connection queued: accept() does not block. */
+		struct sockaddr_un a = { .sun_family = AF_UNIX, .sun_path = "sock" };
+		int c;
+
+		unlink("sock");
+		fd = socket(AF_UNIX, SOCK_STREAM, 0);
+		if (fd < 0)
+			break;
+		c = socket(AF_UNIX, SOCK_STREAM, 0);
+		if (c < 0 || bind(fd, (struct sockaddr *)&a, sizeof(a)) || listen(fd, 8) ||
+		    connect(c, (struct sockaddr *)&a, sizeof(a)))
+			return fail(err, size, "making fd:listener: %s", strerror(errno));
+		break;
+	}
+	case FD_DGRAM:
+		if (socketpair(AF_UNIX, SOCK_DGRAM, 0, p))
+			break;
+		if (write(p[1], "x", 1) != 1)
+			return fail(err, size, "a datagram for fd:dgram: %s", strerror(errno));
+		fd = p[0];
+		break;
 	case FD_CLOSED:
 		/* The lowest free number, freed again: made last, so nothing reuses it. */
 		fd = open(".", O_RDONLY | O_DIRECTORY);
@@ -418,7 +483,7 @@ static int build_phase(struct rcall *c, int phase, char *err, size_t size)
 		void *p;
 
 		switch (r->kind) {
-		case R_INT: case R_RAND: case R_RAND32:
+		case R_INT: case R_RAND: case R_RAND32: case R_PID:
 			ph = 0;
 			break;
 		case R_FD:
@@ -451,6 +516,24 @@ static int build_phase(struct rcall *c, int phase, char *err, size_t size)
 			if (fd < 0 && r->sub != FD_ATFDCWD)
 				return -1;
 			c->word[i] = (uint64_t)(int64_t)fd;
+			break;
+		}
+		case R_PID: {
+			pid_t pid = getpid();
+
+			if (r->sub != PID_SELF) {
+				siginfo_t si;
+
+				pid = fork();
+				if (pid < 0)
+					return fail(err, size, "fork for %s: %s", r->text, strerror(errno));
+				if (!pid)
+					_exit(0);
+				/* Exited: a zombie until reaped (WNOWAIT keeps it one). */
+				if (waitid(P_PID, pid, &si, WEXITED | (r->sub == PID_ZOMBIE ? WNOWAIT : 0)))
+					return fail(err, size, "waiting for %s: %s", r->text, strerror(errno));
+			}
+			c->word[i] = pid;
 			break;
 		}
 		case R_PATH:

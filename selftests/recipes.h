@@ -9,8 +9,10 @@
  *   hole:N                  a page-aligned address with nothing mapped in the N pages from it
  *   buf:N                   N zeroed writable bytes
  *   fd:KIND                 a descriptor (file rdonly wronly dir opath pipe_r pipe_w socket
- *                           eventfd epoll memfd file2 inotify closed past atfdcwd)
+ *                           eventfd epoll memfd file2 inotify pidfd timerfd signalfd listener
+ *                           dgram closed past atfdcwd)
  *   path:KIND               a path (file missing dir long loop notdir empty symlink)
+ *   pid:KIND                a process ID (self zombie gone)
  *   str:TEXT  argv  envp    a string, {"kapi", NULL}, {NULL}
  *   rand  rand32            a random word (fuzz pools only)
  *
@@ -25,15 +27,18 @@
 #define NARGS 6
 
 enum recipe_kind {
-	R_INT, R_MAP, R_HOLE, R_BUF, R_FD, R_PATH, R_STR, R_ARGV, R_ENVP, R_RAND, R_RAND32,
+	R_INT, R_MAP, R_HOLE, R_BUF, R_FD, R_PATH, R_PID, R_STR, R_ARGV, R_ENVP, R_RAND, R_RAND32,
 };
 
 enum fd_kind {
 	FD_FILE, FD_RDONLY, FD_WRONLY, FD_DIR, FD_OPATH, FD_PIPE_R, FD_PIPE_W, FD_SOCKET,
-	FD_EVENTFD, FD_EPOLL, FD_MEMFD, FD_FILE2, FD_INOTIFY, FD_CLOSED, FD_PAST, FD_ATFDCWD,
+	FD_EVENTFD, FD_EPOLL, FD_MEMFD, FD_FILE2, FD_INOTIFY, FD_PIDFD, FD_TIMERFD, FD_SIGNALFD,
+	FD_LISTENER, FD_DGRAM, FD_CLOSED, FD_PAST, FD_ATFDCWD,
 };
 
 enum path_kind { P_FILE, P_MISSING, P_DIR, P_LONG, P_LOOP, P_NOTDIR, P_EMPTY, P_SYMLINK };
+
+enum pid_kind { PID_SELF, PID_ZOMBIE, PID_GONE };
 
 /* The fixtures of the working directory a recipe needs (recipe_needs()). */
 #define NEED_F    0x1	/* ./f: a regular file of 4096 bytes */
@@ -44,7 +49,7 @@ enum path_kind { P_FILE, P_MISSING, P_DIR, P_LONG, P_LOOP, P_NOTDIR, P_EMPTY, P_
 
 struct recipe {
 	enum recipe_kind kind;
-	int sub;		/* enum fd_kind or enum path_kind */
+	int sub;		/* enum fd_kind, enum path_kind or enum pid_kind */
 	uint64_t val;		/* R_INT: the word; R_MAP, R_HOLE: pages; R_BUF: bytes */
 	int64_t off;		/* R_MAP: bytes added to the mapping's address */
 	char *text;		/* the recipe as written, for reproducers */

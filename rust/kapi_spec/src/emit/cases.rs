@@ -30,7 +30,7 @@ use kapi_checker::{
     ViolationKind, AT_FDCWD, MAX_PARAMS,
 };
 
-use crate::parse::recipe::{FdKind, PathKind, Recipe};
+use crate::parse::recipe::{FdKind, PathKind, PidKind, Recipe};
 use crate::resolve::{Resolved, ResolvedCall};
 
 /// What a generated call must return.
@@ -429,6 +429,11 @@ fn classes(
                 .iter()
                 .filter(|&&k| k != path)
                 .map(|&path| Recipe::Path { path })
+                .collect(),
+            Recipe::Pid { pid } => PidKind::ALL
+                .iter()
+                .filter(|&&k| k != pid)
+                .map(|&pid| Recipe::Pid { pid })
                 .collect(),
             _ => continue,
         };

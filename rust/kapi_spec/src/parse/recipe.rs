@@ -77,6 +77,16 @@ kinds! {
         /// An inotify instance watching the working directory (watch descriptor 1), with
         /// events queued (readable).
         Inotify = "inotify",
+        /// A pidfd of the calling process.
+        Pidfd = "pidfd",
+        /// A `CLOCK_MONOTONIC` timerfd that has expired once (readable).
+        Timerfd = "timerfd",
+        /// A signalfd for `SIGUSR2`, with one pending (blocked, readable).
+        Signalfd = "signalfd",
+        /// An `AF_UNIX` stream socket bound to `./sock` and listening, one connection queued.
+        Listener = "listener",
+        /// One end of an `AF_UNIX` datagram socket pair, one datagram readable.
+        Dgram = "dgram",
         /// A descriptor number just closed.
         Closed = "closed",
         /// One past the descriptor table (the `RLIMIT_NOFILE` soft limit).
@@ -105,6 +115,18 @@ kinds! {
         Notdir = "notdir",
         /// The empty string.
         Empty = "empty",
+    }
+}
+
+kinds! {
+    /// What a process ID argument names.
+    PidKind {
+        /// The calling process (`getpid()`).
+        Self_ = "self",
+        /// A child of the caller that has exited and is not reaped yet.
+        Zombie = "zombie",
+        /// A child that has exited and was reaped: no process has the ID.
+        Gone = "gone",
     }
 }
 
@@ -144,6 +166,11 @@ pub enum Recipe {
         /// Its kind.
         path: PathKind,
     },
+    /// A process ID.
+    Pid {
+        /// Its kind.
+        pid: PidKind,
+    },
     /// A pointer to a string.
     Str {
         /// The string.
@@ -181,6 +208,7 @@ impl Recipe {
             } => (-100i64) as u64,
             Recipe::Fd { fd: FdKind::Past } => 1024,
             Recipe::Fd { .. } => 5,
+            Recipe::Pid { .. } => 100,
         }
     }
 
@@ -201,6 +229,7 @@ impl fmt::Display for Recipe {
             Recipe::Buf { len } => write!(f, "buf:{len}"),
             Recipe::Fd { fd } => write!(f, "fd:{}", fd.name()),
             Recipe::Path { path } => write!(f, "path:{}", path.name()),
+            Recipe::Pid { pid } => write!(f, "pid:{}", pid.name()),
             Recipe::Str { text } => write!(f, "str:{text}"),
             Recipe::Argv => f.write_str("argv"),
             Recipe::Envp => f.write_str("envp"),
@@ -227,7 +256,8 @@ pub struct RecipeError {
 }
 
 const KINDS_HELP: &str =
-    "an expression, map:N[+OFF], hole:N, buf:N, fd:KIND, path:KIND, str:TEXT, argv or envp";
+    "an expression, map:N[+OFF], hole:N, buf:N, fd:KIND, path:KIND, pid:KIND, \
+     str:TEXT, argv or envp";
 
 /// Reads a recipe's text (trimmed). A text that is no other recipe is an integer expression.
 pub fn parse(text: &str) -> Result<Written, RecipeError> {
@@ -287,6 +317,15 @@ pub fn parse(text: &str) -> Result<Written, RecipeError> {
                 return err(
                     at,
                     one_of("a path kind", PathKind::ALL.iter().map(|k| k.name())),
+                )
+            }
+        },
+        "pid" => match PidKind::from_name(rest) {
+            Some(pid) => Recipe::Pid { pid },
+            None => {
+                return err(
+                    at,
+                    one_of("a process ID kind", PidKind::ALL.iter().map(|k| k.name())),
                 )
             }
         },
