@@ -64,7 +64,9 @@ use core::sync::atomic::{
     Ordering::{Acquire, Relaxed, Release},
 };
 
-use kapi_checker::{check_exit, Entry, Exit, Prediction, SyscallSpec, Verdict, MAX_PARAMS};
+use kapi_checker::{
+    check_exit, Entry, Exit, Prediction, ReturnCheck, SyscallSpec, Verdict, MAX_PARAMS,
+};
 use kernel::{
     error::to_result,
     ffi::{c_long, c_ulong},
@@ -303,6 +305,10 @@ unsafe extern "C" fn sys_enter<const IDX: usize>(
 #[inline(always)]
 fn enter(idx: usize, spec: &SyscallSpec, args: &[u64; MAX_PARAMS], pairing: Pairing, key: usize) {
     report::count_call(idx);
+    if spec.ret == ReturnCheck::NoReturn {
+        // No exit will show its success (exit, exit_group): the entry is all there is.
+        coverage_state::no_return(idx);
+    }
     let entry = spec_tables::check_entry_of(idx, args);
     // A clean call of a task whose exit needs no kept entry is done: the common case, with no
     // call left to make.
