@@ -55,13 +55,12 @@ flock     |flock                                     |root  |
 file-ioctl|ioctl                                     |root  |
 fallocate |fallocate ftruncate                       |root  |
 io        |sync                                      |root  |
-iomix     |fsync/fdatasync                           |root  |
-hdd       |writev/pwritev/pwritev2 readv/preadv/preadv2 |root |--hdd-bytes 1M --hdd-opts iovec
+hdd       |writev/pwritev/pwritev2 readv/preadv/preadv2 fsync/fdatasync |root |--hdd-bytes 1M --hdd-opts iovec,fsync,fdatasync
 splice    |splice                                    |root  |
 tee       |tee                                       |root  |
 vm-splice |vmsplice                                  |root  |
 sendfile  |sendfile                                  |root  |
-copy-file |copy_file_range                           |root  |--copy-file-bytes 1M
+copy-file |copy_file_range                           |root  |--copy-file-bytes 128M
 inotify   |inotify_init1 inotify_add_watch inotify_rm_watch |root |
 "
 UNJUDGED="dropped untracked"
