@@ -34,9 +34,8 @@
 #define PIDFD_SIGNAL_THREAD (1UL << 0)
 #define PIDFD_SIGNAL_THREAD_GROUP (1UL << 1)
 #endif
-#ifndef PIDFD_SELF_THREAD_GROUP
-#define PIDFD_SELF_THREAD_GROUP -20000
-#endif
+/* PIDFD_SELF_THREAD_GROUP of include/uapi/linux/fcntl.h (7.2). */
+#define KC_PIDFD_SELF_THREAD_GROUP -10001
 #ifndef SFD_CLOEXEC
 #define SFD_CLOEXEC O_CLOEXEC
 #define SFD_NONBLOCK O_NONBLOCK
@@ -250,6 +249,14 @@ static long sq_init_nobody(void)
 	return syscall(SYS_rt_sigqueueinfo, 1, 0, &si);
 }
 
+static long sq_badsig(void)
+{
+	siginfo_t si;
+
+	info_code(&si, SI_QUEUE);
+	return syscall(SYS_rt_sigqueueinfo, getpid(), 65, &si);
+}
+
 static long sq_gone(void)
 {
 	siginfo_t si;
@@ -272,6 +279,15 @@ static long tsq_self_queue(void)
 static long tsq_efault_first(void)
 {
 	return syscall(SYS_rt_tgsigqueueinfo, 0, 0, SIGUSR1, KERNEL_ADDR);
+}
+
+static long tsq_e2big(void)
+{
+	siginfo_t si;
+
+	info_code(&si, -100);
+	((unsigned char *)&si)[100] = 1;
+	return syscall(SYS_rt_tgsigqueueinfo, getpid(), gettid(), SIGUSR1, &si);
 }
 
 static long tsq_eagain(void)
@@ -508,7 +524,7 @@ static long po_emfile(void)
 
 static long ps_self_group(void)
 {
-	return syscall(SYS_pidfd_send_signal, PIDFD_SELF_THREAD_GROUP, 0, NULL, 0);
+	return syscall(SYS_pidfd_send_signal, KC_PIDFD_SELF_THREAD_GROUP, 0, NULL, 0);
 }
 
 static long ps_proc_dir(void)
@@ -549,6 +565,29 @@ static long ps_e2big(void)
 	si.si_signo = SIGUSR1;
 	((unsigned char *)&si)[100] = 1;
 	return syscall(SYS_pidfd_send_signal, pidfd_of(getpid()), SIGUSR1, &si, 0);
+}
+
+static long ps_efault(void)
+{
+	return syscall(SYS_pidfd_send_signal, pidfd_of(getpid()), SIGUSR1, KERNEL_ADDR, 0);
+}
+
+static long ps_thread_eagain(void)
+{
+	int pfd = pidfd_of(getpid());
+
+	block(RTSIG);
+	kc_rlimit(RLIMIT_SIGPENDING, 0);
+	return syscall(SYS_pidfd_send_signal, pfd, RTSIG, NULL, PIDFD_SIGNAL_THREAD);
+}
+
+static long ps_group_rt(void)
+{
+	int pfd = pidfd_of(getpid());
+
+	block(RTSIG);
+	kc_rlimit(RLIMIT_SIGPENDING, 0);
+	return syscall(SYS_pidfd_send_signal, pfd, RTSIG, NULL, 0);
 }
 
 static long ps_reaped(void)
@@ -677,6 +716,8 @@ static const struct kcase cases[] = {
 	  sq_eagain, EAGAIN, "", 0 },
 	{ "rt_sigqueueinfo", "rt_sigqueueinfo(1, 0, {SI_QUEUE}) as nobody", sq_init_nobody,
 	  EPERM, "", KC_NOBODY },
+	{ "rt_sigqueueinfo", "rt_sigqueueinfo(getpid(), 65, {SI_QUEUE})", sq_badsig, EINVAL,
+	  "arg:sig", 0 },
 	{ "rt_sigqueueinfo", "rt_sigqueueinfo(reaped child, 0, {SI_QUEUE})", sq_gone, ESRCH, "",
 	  0 },
 	{ "rt_tgsigqueueinfo",
@@ -684,6 +725,9 @@ static const struct kcase cases[] = {
 	  0, "", 0 },
 	{ "rt_tgsigqueueinfo", "rt_tgsigqueueinfo(0, 0, SIGUSR1, kernel address) (copy first)",
 	  tsq_efault_first, EFAULT, "arg:tgid arg:pid", 0 },
+	{ "rt_tgsigqueueinfo",
+	  "rt_tgsigqueueinfo(getpid(), gettid(), SIGUSR1, {si_code -100, byte 100 set})",
+	  tsq_e2big, E2BIG, "", 0 },
 	{ "rt_tgsigqueueinfo",
 	  "rt_tgsigqueueinfo(getpid(), gettid(), 40, {SI_QUEUE}) with RLIMIT_SIGPENDING 0",
 	  tsq_eagain, EAGAIN, "", 0 },
@@ -740,7 +784,7 @@ static const struct kcase cases[] = {
 	{ "pidfd_open", "pidfd_open(getpid(), 0) with RLIMIT_NOFILE 0", po_emfile, EMFILE, "", 0 },
 
 	/* pidfd_send_signal */
-	{ "pidfd_send_signal", "pidfd_send_signal(PIDFD_SELF_THREAD_GROUP, 0, NULL, 0)",
+	{ "pidfd_send_signal", "pidfd_send_signal(PIDFD_SELF_THREAD_GROUP (-10001), 0, NULL, 0)",
 	  ps_self_group, 0, "", 0 },
 	{ "pidfd_send_signal", "pidfd_send_signal(open(\"/proc/self\"), 0, NULL, 0)", ps_proc_dir,
 	  0, "", 0 },
@@ -754,6 +798,14 @@ static const struct kcase cases[] = {
 	{ "pidfd_send_signal",
 	  "pidfd_send_signal(own pidfd, SIGUSR1, {si_code -100, byte 100 set}, 0)", ps_e2big,
 	  E2BIG, "", 0 },
+	{ "pidfd_send_signal", "pidfd_send_signal(own pidfd, SIGUSR1, kernel address, 0)",
+	  ps_efault, EFAULT, "", 0 },
+	{ "pidfd_send_signal",
+	  "pidfd_send_signal(own pidfd, 40, NULL, PIDFD_SIGNAL_THREAD) (blocked) with "
+	  "RLIMIT_SIGPENDING 0 (SI_TKILL)", ps_thread_eagain, EAGAIN, "", 0 },
+	{ "pidfd_send_signal",
+	  "pidfd_send_signal(own pidfd, 40, NULL, 0) (blocked) with RLIMIT_SIGPENDING 0 (SI_USER)",
+	  ps_group_rt, 0, "", 0 },
 	{ "pidfd_send_signal", "pidfd_send_signal(pidfd of a reaped child, 0, NULL, 0)",
 	  ps_reaped, ESRCH, "", 0 },
 	{ "pidfd_send_signal", "pidfd_send_signal(pidfd of a zombie child, 0, NULL, 0)",
