@@ -62,6 +62,37 @@ vm-splice |vmsplice                                  |root  |
 sendfile  |sendfile                                  |root  |
 copy-file |copy_file_range                           |root  |--copy-file-bytes 128M
 inotify   |inotify_init1 inotify_add_watch inotify_rm_watch |root |
+fork      |clone/clone3/fork wait4/waitid            |root  |
+vfork     |vfork/clone/clone3 wait4/waitid           |root  |
+clone     |clone/clone3 wait4/waitid                 |root  |
+wait      |wait4/waitid kill                         |root  |
+prctl     |prctl                                     |root  |
+rlimit    |setrlimit/prlimit64                       |root  |
+get       |getrlimit/prlimit64 getrusage getpriority getpgid/getsid |root |
+set       |setpgid/setsid/setgroups/setrlimit/setpriority/setreuid/setregid/setresuid/setresgid |root |
+nice      |setpriority getpriority                   |root  |
+affinity  |sched_setaffinity sched_getaffinity       |root  |
+schedpolicy|sched_setscheduler/sched_setattr sched_getscheduler/sched_getattr |root |
+kill      |kill                                      |root  |
+signal    |rt_sigaction                              |root  |
+sigpending|rt_sigpending rt_sigprocmask             |root  |
+sigsuspend|rt_sigsuspend                             |root  |
+sigq      |rt_sigqueueinfo rt_sigtimedwait           |root  |
+sigfd     |signalfd4                                 |root  |
+pidfd     |pidfd_open pidfd_send_signal              |root  |
+clock     |clock_gettime/clock_getres clock_nanosleep/timer_create |root |
+timer     |timer_create timer_settime timer_delete   |root  |
+timerfd   |timerfd_create timerfd_settime            |root  |
+itimer    |setitimer getitimer                       |root  |
+nanosleep |nanosleep/clock_nanosleep                 |root  |
+poll      |poll/ppoll/select/pselect6                |root  |
+futex     |futex                                     |root  |
+brk       |brk                                       |root  |
+membarrier|membarrier                                |root  |
+vm-rw     |process_vm_readv process_vm_writev        |root  |
+sockpair  |socketpair                                |root  |
+sock      |bind listen accept/accept4 connect        |root  |--sock-domain unix
+udp       |sendto/sendmsg/sendmmsg recvfrom/recvmsg/recvmmsg |root |--udp-domain unix
 "
 UNJUDGED="dropped untracked"
 
