@@ -22,7 +22,7 @@ mremap    |mremap                                    |root  |--mremap-bytes 4M
 msync     |msync                                     |root  |
 mincore   |mincore                                   |root  |
 madvise   |madvise                                   |root  |
-epoll     |epoll_create/epoll_create1 epoll_ctl epoll_wait/epoll_pwait/epoll_pwait2 socket |root  |--epoll-domain unix
+epoll     |epoll_create/epoll_create1 epoll_ctl epoll_wait/epoll_pwait/epoll_pwait2 socket bind listen accept/accept4 connect |root |--epoll-domain unix
 eventfd   |eventfd2 read write                       |root  |
 pipe      |pipe2 read write                          |root  |
 dup       |dup/dup3                                  |root  |
@@ -31,7 +31,7 @@ seek      |lseek                                     |root  |
 memfd     |memfd_create                              |root  |
 xattr     |setxattr lsetxattr fsetxattr getxattr/lgetxattr/fgetxattr listxattr/llistxattr/flistxattr removexattr/lremovexattr/fremovexattr |root |
 exec      |execve/execveat                           |nobody|
-sockfd    |socket                                    |root  |
+sockfd    |socket sendmsg recvmsg                    |root  |
 sockpair  |read write                                |root  |
 aio       |pread64 pwrite64                          |root  |
 aiol      |io_setup io_submit io_destroy             |root  |
@@ -91,8 +91,6 @@ brk       |brk                                       |root  |
 membarrier|membarrier                                |root  |
 vm-rw     |process_vm_readv process_vm_writev        |root  |
 sockpair  |socketpair                                |root  |
-sock      |bind listen accept/accept4 connect        |root  |--sock-domain unix
-udp       |sendto/sendmsg/sendmmsg recvfrom/recvmsg/recvmmsg |root |--udp-domain unix
 "
 UNJUDGED="dropped untracked"
 
