@@ -64,7 +64,7 @@ struct k_futex_waitv {
 #define K_MB_FLAG_CPU				(1 << 0)
 
 /* include/uapi/linux/fcntl.h */
-#define K_PIDFD_SELF_THREAD_GROUP (-20000)
+#define K_PIDFD_SELF_THREAD_GROUP (-10001)
 
 /* The kernel's sigset_t: 64 bits on x86_64. */
 #define KSIGSET 8
