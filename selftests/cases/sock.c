@@ -517,6 +517,15 @@ static long setsockopt_detach(void)
 	return setopt_int(SOL_SOCKET, SO_DETACH_FILTER, 0);
 }
 
+static long setsockopt_bindtodevice(void)
+{
+	int sv[2];
+
+	new_pair(SOCK_STREAM, sv);
+	/* No CONFIG_NETDEVICES: sock_setbindtodevice() is ENOPROTOOPT whatever the name. */
+	return syscall(SYS_setsockopt, sv[0], SOL_SOCKET, SO_BINDTODEVICE, "lo", 3);
+}
+
 static long setsockopt_timeout_edom(void)
 {
 	int sv[2];
@@ -621,6 +630,7 @@ static const struct kcase cases[] = {
 	{ "setsockopt", "setsockopt(SO_TYPE)", setsockopt_type, ENOPROTOOPT, "", 0 },
 	{ "setsockopt", "setsockopt(AF_UNIX, SOL_IP)", setsockopt_level_ip, EOPNOTSUPP, "", 0 },
 	{ "setsockopt", "setsockopt(SO_DETACH_FILTER) without a filter", setsockopt_detach, ENOENT, "", 0 },
+	{ "setsockopt", "setsockopt(SO_BINDTODEVICE, \"lo\")", setsockopt_bindtodevice, ENOPROTOOPT, "", 0 },
 	{ "setsockopt", "setsockopt(SO_RCVTIMEO, tv_usec 1000000)", setsockopt_timeout_edom, EDOM, "", 0 },
 	{ "getsockopt", "getsockopt(SO_PEERSEC) without an LSM", getsockopt_peersec, ENOPROTOOPT, "", 0 },
 	{ "getsockopt", "getsockopt(AF_UNIX, SOL_IP)", getsockopt_level_ip, EOPNOTSUPP, "", 0 },
