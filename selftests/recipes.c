@@ -355,8 +355,12 @@ static int open_fd(int kind, char *err, size_t size)
 		fd = kind == FD_PIPE_R ? p[0] : p[1];
 		break;
 	case FD_SOCKET:
-		if (!socketpair(AF_UNIX, SOCK_STREAM, 0, p))
-			fd = p[0];
+		/* The peer stays open and has written one byte: a read does not block. */
+		if (socketpair(AF_UNIX, SOCK_STREAM, 0, p))
+			break;
+		if (write(p[1], "x", 1) != 1)
+			return fail(err, size, "writing to the peer of fd:socket: %s", strerror(errno));
+		fd = p[0];
 		break;
 	case FD_EVENTFD:
 		fd = eventfd(1, 0);
