@@ -304,8 +304,9 @@ elif [ "${KAPI_ACCEL:-auto}" = kvm ]; then
 fi
 
 log="${log:-$work/console.log}"
-# Kernel reports that fail a run (and that --quiet still shows).
-problems='(BUG:|WARNING:|Oops|Kernel panic|general protection fault|Unable to handle kernel|kernel BUG|INFO: task .* blocked|rcu: INFO|possible recursive locking|circular locking|inconsistent lock state|UBSAN:|KASAN:)'
+# Kernel reports that fail a run (and that --quiet still shows). (A user-space fault is
+# "traps: prog[pid] general protection fault ip:...": not one of them.)
+problems='(BUG:|WARNING:|Oops|Kernel panic|general protection fault[:,]|Unable to handle kernel|kernel BUG|INFO: task .* blocked|rcu: INFO|possible recursive locking|circular locking|inconsistent lock state|UBSAN:|KASAN:)'
 # A kernel line of the console: it starts with its printk timestamp (printk.time=1).
 kernel_line='^\[ *[0-9]+\.[0-9]+\] '
 # The validator's dmesg marker, from the report format the selftests build generates.

@@ -362,22 +362,61 @@ static long fc_setown_esrch(void)
 	return syscall(SYS_fcntl, kc_file("f", 1), F_SETOWN, INT_MAX);
 }
 
+/* struct clone_args of include/uapi/linux/sched.h up to set_tid_size (CLONE_ARGS_SIZE_VER1). */
+struct fc_clone_args {
+	uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid,
+		set_tid_size;
+};
+
+/*
+ * A child that leads a process group with an ID below 4096 (clone3 with set_tid: the first free
+ * one from 300; the guest's processes are all in group 0, and after the thousands of children
+ * of the tests a new PID is above 4096). Returns its PID; it waits in pause() to be killed.
+ */
+static pid_t low_group_leader(void)
+{
+	for (pid_t t = 300; t < 4096; t++) {
+		struct fc_clone_args a = { .exit_signal = SIGCHLD, .set_tid = (uintptr_t)&t,
+					   .set_tid_size = 1 };
+		long pid = syscall(SYS_clone3, &a, sizeof(a));
+
+		if (pid == 0) {
+			if (setpgid(0, 0))
+				_exit(1);
+			for (;;)
+				pause();
+		}
+		if (pid > 0) {
+			while (getpgid(pid) != pid)
+				usleep(1000);
+			return pid;
+		}
+		if (errno != EEXIST)
+			kc_die("clone3 with set_tid");
+	}
+	kc_die("a free PID below 4096");
+}
+
 /*
  * F_GETOWN of a process-group owner returns -pgid, which syscall() takes for an error when the
  * pgid is below 4096: the owner read back is a success here, and the validator must not call it
- * an errno (return-value-when: cmd, F_GETOWN). The owner is process group 2 (f_setown() only
- * needs a pid 2 to exist: kthreadd): F_GETOWN returns -2, ENOENT's number, which fcntl does not
- * declare. (The guest's processes are in process group 0, which F_SETOWN takes as "no owner".)
+ * an errno (return-value-when: cmd, F_GETOWN). F_GETOWN only names a group that has a member
+ * (pid_task()), hence the group leader.
  */
 static long fc_getown_pgrp(void)
 {
 	int fd = kc_file("f", 1);
+	pid_t pg = low_group_leader();
 	long r;
+	int e;
 
-	if (syscall(SYS_fcntl, fd, F_SETOWN, -2))
-		kc_die("F_SETOWN -2");
+	if (syscall(SYS_fcntl, fd, F_SETOWN, -pg))
+		kc_die("F_SETOWN -pgrp");
 	r = syscall(SYS_fcntl, fd, F_GETOWN);
-	if (r == -1 && errno == 2)
+	e = errno;
+	kill(pg, SIGKILL);
+	waitpid(pg, NULL, 0);
+	if (r == -1 && e == pg)
 		return 0;
 	errno = EPROTO;
 	return -1;
@@ -1031,8 +1070,8 @@ static const struct kcase cases[] = {
 	{ "fcntl", "fcntl(fd, F_GETLK, NULL)", fc_getlk_null, EFAULT, "", 0 },
 	{ "fcntl", "fcntl(fd, F_SETOWN, INT_MIN)", fc_setown_int_min, EINVAL, "", 0 },
 	{ "fcntl", "fcntl(fd, F_SETOWN, INT_MAX no such pid)", fc_setown_esrch, ESRCH, "", 0 },
-	{ "fcntl", "fcntl(fd, F_GETOWN) of owner process group 2 (returns -2)", fc_getown_pgrp, 0,
-	  "", 0 },
+	{ "fcntl", "fcntl(fd, F_GETOWN) of a process group below 4096 (returns -pgid)", fc_getown_pgrp,
+	  0, "", 0 },
 	{ "fcntl", "fcntl(fd, F_SETOWN_EX, {type 3})", fc_setown_ex_type, EINVAL, "", 0 },
 	{ "fcntl", "fcntl(fd, F_SETSIG, 65)", fc_setsig_65, EINVAL, "", 0 },
 	{ "fcntl", "fcntl(fd, F_GETOWNER_UIDS, u) without CONFIG_CHECKPOINT_RESTORE",
