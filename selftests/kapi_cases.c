@@ -24,6 +24,9 @@
 
 #define WORK "/tmp/kapi-cases"
 
+/* The bound on a case child that its own 10 s alarm cannot end (it blocked SIGALRM). */
+#define WATCHDOG_S 60
+
 extern const struct kgroup kc_group_fd, kc_group_file, kc_group_mm, kc_group_proc, kc_group_stat,
 	kc_group_perms, kc_group_sync, kc_group_vec, kc_group_fdops, kc_group_xattr,
 	kc_group_names, kc_group_exits, kc_group_creds, kc_group_sched,
@@ -167,6 +170,8 @@ static void run_case(const struct kcase *c, int index)
 			kc_die("chdir");
 		if (c->flags & KC_NOBODY)
 			drop_privileges();
+		/* The parent's watchdog handler is not the child's: its alarm, not handled, kills it. */
+		signal(SIGALRM, SIG_DFL);
 		alarm(10);
 		errno = 0;
 		r = c->run();
@@ -175,8 +180,8 @@ static void run_case(const struct kcase *c, int index)
 		res->returned = 1;
 		_exit(0);
 	}
-	/* No watchdog: the child's alarm, not handled, kills it. */
-	child_wait(pid, &status, 0);
+	/* The child's alarm kills it; a child that blocked SIGALRM is killed after WATCHDOG_S. */
+	child_wait(pid, &status, WATCHDOG_S);
 	trace_reports(got, sizeof(got), ' ', "");
 
 	const char *want = c->reports ? c->reports : "";
@@ -226,6 +231,10 @@ int main(int argc, char **argv)
 	argc--;
 	argv++;
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (alarm_interrupts()) {
+		perror("sigaction SIGALRM");
+		return 2;
+	}
 	if (list) {
 		for (size_t g = 0; g < sizeof(groups) / sizeof(groups[0]); g++)
 			for (size_t i = 0; i < groups[g]->n; i++)
