@@ -255,7 +255,8 @@ pub struct RecipeError {
     pub expected: String,
 }
 
-const KINDS_HELP: &str =
+/// The recipes, as the help of a message lists them.
+pub const KINDS_HELP: &str =
     "an expression, map:N[+OFF], hole:N, buf:N, fd:KIND, path:KIND, pid:KIND, \
      str:TEXT, argv or envp";
 

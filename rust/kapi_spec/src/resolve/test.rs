@@ -29,8 +29,13 @@ pub(super) fn tests(
     if t.args.is_empty() && !spec.params.is_empty() {
         cx.diags.push(
             Diagnostic::warning(spec.loc, "no valid call to generate the tests from")
-                .expected("a `test-arg: PARAM, RECIPE` line for each parameter, or `test-skip: REASON`")
-                .help("recipes: an expression, map:N[+OFF], hole:N, buf:N, fd:KIND, path:KIND, str:TEXT, argv, envp (specs/README.md)"),
+                .expected(
+                    "a `test-arg: PARAM, RECIPE` line for each parameter, or `test-skip: REASON`",
+                )
+                .help(format!(
+                    "recipes: {} (specs/README.md)",
+                    crate::parse::recipe::KINDS_HELP
+                )),
         );
         return Some(ResolvedTest::Skip(NO_VALID_CALL.to_string()));
     }
