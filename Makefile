@@ -106,6 +106,8 @@ ENABLE ?= 1
 # Bound of one VM boot, in seconds: the guest selftests take about 4 min on the test kernel and
 # several times that on the debug kernel (KASAN, lockdep).
 TIMEOUT ?= $(if $(filter debug,$(KERNEL)),3600,900)
+# The bound on the guest suite's boot of make vm-test (all the guest tests, about 25 min under TCG).
+SUITE_TIMEOUT ?= $(if $(filter debug,$(KERNEL)),7200,2700)
 
 .PHONY: all setup kernel kapi module module-lint module-variant bench-module selftests demo test host-test vm-test vm \
 	kselftest-install \
@@ -209,7 +211,7 @@ vm-test: module module-variant selftests
 	@rm -rf "$(KSFT_DIR)" && $(MAKE) -s kselftest-install INSTALL_PATH="$(KSFT_DIR)" >/dev/null
 	@$(ROOT)/scripts/suite.sh --kdir "$(KDIR_RESOLVED)" --module "$(MODULE_OUT)/kapi_validator.ko" \
 		--variant "$(VARIANT_OUT)/kapi_validator-variant.ko" --collection "$(KSFT_DIR)" \
-		--ksrc "$$($(ROOT)/scripts/kernel.sh source)" --timeout $(TIMEOUT)
+		--ksrc "$$($(ROOT)/scripts/kernel.sh source)" --timeout $(SUITE_TIMEOUT)
 	@CYCLES=20 FUZZ_CALLS=500 FAIL_MAX=20 $(ROOT)/scripts/stress.sh --kdir "$(KDIR_RESOLVED)" \
 		--module "$(MODULE_OUT)/kapi_validator.ko" --cpus 2
 
