@@ -249,11 +249,10 @@ WANT="openat2 newfstatat"
 run emptypath_test ./emptypath_test
 WANT="fchmodat2"
 run fchmodat2_test ./fchmodat2_test
-# splice() from files of every pseudo file system the guest has (procfs, sysfs, debugfs): the
-# test expects EINVAL from most, which the splice spec must declare.
+# splice() from a default file (short_splice_read.sh is left out: it needs the kernel's
+# test_module, which the guest does not have; FINDINGS.md).
 WANT="splice"
 run default_file_splice_read sh ./default_file_splice_read.sh
-run short_splice_read.sh sh ./short_splice_read.sh
 WANT="fchmod fchown"
 run anon_inode_test ./anon_inode_test
 # xattrs of sockets: sockfs inodes and AF_UNIX sockets bound to paths.
