@@ -19,6 +19,7 @@
 #include "kselftest.h"
 
 #include <grp.h>
+#include <linux/capability.h>
 #include <sys/mount.h>
 #include <sys/time.h>
 
@@ -107,6 +108,56 @@ void kc_interrupt_after(int ms)
 
 	if (alarm_interrupts() || setitimer(ITIMER_REAL, &it, NULL))
 		kc_die("SIGALRM timer");
+}
+
+long kc_unmounting(const char *dir, long r)
+{
+	int e = errno;
+
+	umount2(dir, MNT_DETACH);
+	errno = e;
+	return r;
+}
+
+long kc_with_file_max_0(long (*fn)(void))
+{
+	struct kc_sysctl file_max;
+	int status, e = 0;
+	long r = 0;
+	pid_t pid;
+
+	kc_sysctl_set(&file_max, "/proc/sys/fs/file-max", "0\n");
+	pid = fork();
+	if (pid == 0) {
+		if (setresgid(65534, 65534, 65534) || setresuid(65534, 65534, 65534))
+			_exit(100);
+		r = fn();
+		_exit(r < 0 ? errno : 0);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		e = errno ? errno : EIO;
+	kc_sysctl_restore(&file_max);
+	if (e)
+		kc_die("fork");
+	if (!WIFEXITED(status) || WEXITSTATUS(status) == 100)
+		kc_die("child");
+	errno = WEXITSTATUS(status);
+	return errno ? -1 : 0;
+}
+
+void kc_caps_effective(int drop, unsigned int mask)
+{
+	struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct d[2];
+
+	if (syscall(SYS_capget, &h, d))
+		kc_die("capget");
+	if (drop)
+		d[0].effective &= ~mask;
+	else
+		d[0].effective = d[0].permitted;
+	if (syscall(SYS_capset, &h, d))
+		kc_die("capset");
 }
 
 void kc_sysctl_set(struct kc_sysctl *s, const char *path, const char *val)

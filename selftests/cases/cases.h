@@ -96,4 +96,18 @@ struct kc_sysctl {
 void kc_sysctl_set(struct kc_sysctl *s, const char *path, const char *val);
 void kc_sysctl_restore(struct kc_sysctl *s);
 
+/* Unmounts ./dir (MNT_DETACH) and returns r, errno as it was (the call's result is taken). */
+long kc_unmounting(const char *dir, long r);
+/*
+ * ENFILE: fs.file-max is lowered to 0 (with 1 the per-CPU file count may still read 0, below the
+ * limit) and fn() runs in a child as nobody (root has CAP_SYS_ADMIN, which ignores the limit);
+ * the limit is restored before returning. Returns fn()'s result (-1 with its errno, or 0).
+ */
+long kc_with_file_max_0(long (*fn)(void));
+/*
+ * Drops (drop = 1) the capabilities in mask (bits of CAP_* below 32) from the effective set of
+ * the root child, or raises the effective set back to the permitted one (drop = 0).
+ */
+void kc_caps_effective(int drop, unsigned int mask);
+
 #endif

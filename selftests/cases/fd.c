@@ -72,25 +72,6 @@ static int ready_epoll(void)
 	return ep;
 }
 
-/*
- * Drops (drop = 1) the capabilities in mask (bits of CAP_* below 32) from the effective set of
- * the root child, or raises the effective set back to the permitted one (drop = 0).
- */
-static void caps_effective(int drop, unsigned int mask)
-{
-	struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3 };
-	struct __user_cap_data_struct d[2];
-
-	if (syscall(SYS_capget, &h, d))
-		kc_die("capget");
-	if (drop)
-		d[0].effective &= ~mask;
-	else
-		d[0].effective = d[0].permitted;
-	if (syscall(SYS_capset, &h, d))
-		kc_die("capset");
-}
-
 #define CAPBIT(c) (1u << (c))
 
 /*
@@ -105,11 +86,11 @@ static long with_file_max_0(long (*call)(void))
 	int e;
 
 	kc_sysctl_set(&s, "/proc/sys/fs/file-max", "0\n");
-	caps_effective(1, CAPBIT(CAP_SYS_ADMIN));
+	kc_caps_effective(1, CAPBIT(CAP_SYS_ADMIN));
 	errno = 0;
 	r = call();
 	e = errno;
-	caps_effective(0, 0);
+	kc_caps_effective(0, 0);
 	errno = e;
 	kc_sysctl_restore(&s);
 	return r;
@@ -841,10 +822,10 @@ static long pipe_enfile_user_pages(void)
 	int e;
 
 	kc_sysctl_set(&s, "/proc/sys/fs/pipe-user-pages-hard", "1\n");
-	caps_effective(1, CAPBIT(CAP_SYS_ADMIN) | CAPBIT(CAP_SYS_RESOURCE));
+	kc_caps_effective(1, CAPBIT(CAP_SYS_ADMIN) | CAPBIT(CAP_SYS_RESOURCE));
 	r = syscall(SYS_pipe2, pfd, 0);
 	e = errno;
-	caps_effective(0, 0);
+	kc_caps_effective(0, 0);
 	errno = e;
 	kc_sysctl_restore(&s);
 	return r;

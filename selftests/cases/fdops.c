@@ -125,25 +125,6 @@ static void xmkdir(const char *path, mode_t mode)
 		kc_die(path);
 }
 
-/*
- * Drops (drop = 1) the capabilities in mask (bits of CAP_* below 32) from the effective set of
- * the root child, or raises the effective set back to the permitted one (drop = 0).
- */
-static void caps_effective(int drop, unsigned int mask)
-{
-	struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3 };
-	struct __user_cap_data_struct d[2];
-
-	if (syscall(SYS_capget, &h, d))
-		kc_die("capget");
-	if (drop)
-		d[0].effective &= ~mask;
-	else
-		d[0].effective = d[0].permitted;
-	if (syscall(SYS_capset, &h, d))
-		kc_die("capset");
-}
-
 #define CAPBIT(c) (1u << (c))
 
 /*
@@ -157,11 +138,11 @@ static long with_sysctl(const char *path, const char *val, unsigned int mask, lo
 	int e;
 
 	kc_sysctl_set(&s, path, val);
-	caps_effective(1, mask);
+	kc_caps_effective(1, mask);
 	errno = 0;
 	r = call();
 	e = errno;
-	caps_effective(0, 0);
+	kc_caps_effective(0, 0);
 	errno = e;
 	kc_sysctl_restore(&s);
 	return r;

@@ -108,16 +108,6 @@ static void tmpfs_at(const char *dir, unsigned long flags, const char *opts)
 		kc_die("mount tmpfs");
 }
 
-/* Unmounts ./dir without touching errno (the call's result is already taken). */
-static long unmounting(const char *dir, long r)
-{
-	int e = errno;
-
-	umount2(dir, MNT_DETACH);
-	errno = e;
-	return r;
-}
-
 /* Opens /proc/PID/<file> of a child, then lets the child exit and reaps it. */
 static int dead_proc_fd(const char *file, int flags)
 {
@@ -192,37 +182,6 @@ static int sealed_memfd(void)
 	return fd;
 }
 
-/*
- * ENFILE: fs.file-max is lowered to 0 (with 1 the per-CPU file count may still read 0, below
- * the limit) and fn() runs in a child as nobody (root has
- * CAP_SYS_ADMIN, which ignores the limit); the limit is restored before returning.
- */
-static long with_file_max_0(long (*fn)(void))
-{
-	struct kc_sysctl file_max;
-	int status, e = 0;
-	long r = 0;
-	pid_t pid;
-
-	kc_sysctl_set(&file_max, "/proc/sys/fs/file-max", "0\n");
-	pid = fork();
-	if (pid == 0) {
-		if (setresgid(65534, 65534, 65534) || setresuid(65534, 65534, 65534))
-			_exit(100);
-		r = fn();
-		_exit(r < 0 ? errno : 0);
-	}
-	if (pid < 0 || waitpid(pid, &status, 0) != pid)
-		e = errno ? errno : EIO;
-	kc_sysctl_restore(&file_max);
-	if (e)
-		kc_die("fork");
-	if (!WIFEXITED(status) || WEXITSTATUS(status) == 100)
-		kc_die("child");
-	errno = WEXITSTATUS(status);
-	return errno ? -1 : 0;
-}
-
 /* open and openat: one body, two calls. */
 static int via_at;
 
@@ -283,7 +242,7 @@ static long o_emfile(void)
 	return xo("/bin/busybox", O_RDONLY, 0);
 }
 static long o_enfile_call(void) { return xo("/bin/busybox", O_RDONLY, 0); }
-static long o_enfile(void) { return with_file_max_0(o_enfile_call); }
+static long o_enfile(void) { return kc_with_file_max_0(o_enfile_call); }
 static long o_enotdir(void)
 {
 	kc_file("f", 1);
@@ -310,14 +269,14 @@ static long o_eisdir(void) { return xo(".", O_WRONLY, 0); }
 static long o_erofs(void)
 {
 	tmpfs_at("ro", MS_RDONLY, NULL);
-	return unmounting("ro", xo("ro/f", O_WRONLY | O_CREAT, 0600));
+	return kc_unmounting("ro", xo("ro/f", O_WRONLY | O_CREAT, 0600));
 }
 static long o_etxtbsy(void) { return xo("/proc/self/exe", O_WRONLY, 0); }
 static long o_eperm(void) { return xo("/bin/busybox", O_RDONLY | O_NOATIME, 0); }
 static long o_enospc(void)
 {
 	tmpfs_at("m", 0, "nr_inodes=1");
-	return unmounting("m", xo("m/f", O_WRONLY | O_CREAT, 0600));
+	return kc_unmounting("m", xo("m/f", O_WRONLY | O_CREAT, 0600));
 }
 static long o_eopnotsupp(void) { return xo("/proc", O_TMPFILE | O_RDWR, 0600); }
 static long o_enxio(void)
@@ -809,7 +768,7 @@ static long m_emfile(void)
 	kc_rlimit(RLIMIT_NOFILE, 0);
 	return syscall(SYS_memfd_create, "kapi", 0U);
 }
-static long m_enfile(void) { return with_file_max_0(m_ok); }
+static long m_enfile(void) { return kc_with_file_max_0(m_ok); }
 
 /* ---- setxattr, lsetxattr (one body, two calls), fsetxattr ------------------------------- */
 
@@ -890,7 +849,7 @@ static long x_eperm_security(void) { return xs(file_f(), "security.a", "v", 1, 0
 static long x_erofs(void)
 {
 	tmpfs_at("ro", MS_RDONLY, NULL);
-	return unmounting("ro", xs("ro", "user.a", "v", 1, 0));
+	return kc_unmounting("ro", xs("ro", "user.a", "v", 1, 0));
 }
 static long x_eopnotsupp(void) { return xs(file_f(), "foo.a", "v", 1, 0); }
 static long x_eopnotsupp_proc(void) { return xs("/proc/self/status", "user.a", "v", 1, 0); }
@@ -904,7 +863,7 @@ static long x_enospc(void)
 {
 	tmpfs_at("m", 0, "nr_inodes=2");
 	close(xopen("m/f", O_WRONLY | O_CREAT));
-	return unmounting("m", xs("m/f", "user.a", "v", 1, 0));
+	return kc_unmounting("m", xs("m/f", "user.a", "v", 1, 0));
 }
 static long x_link_user(void)
 {
@@ -959,7 +918,7 @@ static long f_erofs(void)
 	tmpfs_at("ro", MS_RDONLY, NULL);
 	int fd = xopen("ro", O_RDONLY | O_DIRECTORY);
 
-	return unmounting("ro", xf(fd, "user.a", "v", 1, 0));
+	return kc_unmounting("ro", xf(fd, "user.a", "v", 1, 0));
 }
 static long f_eopnotsupp(void) { return xf(fd_f(), "foo.a", "v", 1, 0); }
 static long f_eopnotsupp_proc(void) { return xf(xopen("/proc/self/status", O_RDONLY), "user.a", "v", 1, 0); }
@@ -976,7 +935,7 @@ static long f_enospc(void)
 	tmpfs_at("m", 0, "nr_inodes=2");
 	int fd = xopen("m/f", O_WRONLY | O_CREAT);
 
-	return unmounting("m", xf(fd, "user.a", "v", 1, 0));
+	return kc_unmounting("m", xf(fd, "user.a", "v", 1, 0));
 }
 
 /* ---- the table -------------------------------------------------------------------------- */

@@ -102,16 +102,6 @@ static void tmpfs_at(const char *dir, unsigned long flags, const char *opts)
 	mount_at(dir, "tmpfs", flags, opts);
 }
 
-/* Unmounts ./dir without touching errno (the call's result is already taken). */
-static long unmounting(const char *dir, long r)
-{
-	int e = errno;
-
-	umount2(dir, MNT_DETACH);
-	errno = e;
-	return r;
-}
-
 /* FS_IOC_SETFLAGS on path (tmpfs supports FS_IMMUTABLE_FL and FS_APPEND_FL). */
 static void set_flags(const char *path, int flags)
 {
@@ -227,29 +217,29 @@ static long mk_eacces(void)
 static long mk_erofs(void)
 {
 	tmpfs_at("ro", MS_RDONLY, NULL);
-	return unmounting("ro", mk("ro/x"));
+	return kc_unmounting("ro", mk("ro/x"));
 }
 static long mk_erofs_eexist(void)
 {
 	tmpfs_at("ro", MS_RDONLY, NULL);
-	return unmounting("ro", mk("ro/."));
+	return kc_unmounting("ro", mk("ro/."));
 }
 static long mk_enospc(void)
 {
 	tmpfs_at("m", 0, "nr_inodes=1");
-	return unmounting("m", mk("m/x"));
+	return kc_unmounting("m", mk("m/x"));
 }
 static long mk_eperm_sysfs(void)
 {
 	mount_at("s", "sysfs", 0, NULL);
-	return unmounting("s", mk("s/x"));
+	return kc_unmounting("s", mk("s/x"));
 }
 static long mk_eperm_immutable(void)
 {
 	tmpfs_at("m", 0, NULL);
 	xmkdir("m/d", 0755);
 	set_flags("m/d", IMMUTABLE_FL_);
-	return unmounting("m", mk("m/d/x"));
+	return kc_unmounting("m", mk("m/d/x"));
 }
 static long mk_proc(void) { return mk("/proc/x"); }
 static long mk_removed_cwd(void)
@@ -311,22 +301,22 @@ static long mn_slash_exists(void)
 static long mn_erofs(void)
 {
 	tmpfs_at("ro", MS_RDONLY, NULL);
-	return unmounting("ro", mn("ro/x", S_IFIFO | 0600, 0));
+	return kc_unmounting("ro", mn("ro/x", S_IFIFO | 0600, 0));
 }
 static long mn_enospc(void)
 {
 	tmpfs_at("m", 0, "nr_inodes=1");
-	return unmounting("m", mn("m/x", S_IFREG | 0600, 0));
+	return kc_unmounting("m", mn("m/x", S_IFREG | 0600, 0));
 }
 static long mn_sysfs_reg(void)
 {
 	mount_at("s", "sysfs", 0, NULL);
-	return unmounting("s", mn("s/x", S_IFREG | 0600, 0));
+	return kc_unmounting("s", mn("s/x", S_IFREG | 0600, 0));
 }
 static long mn_sysfs_fifo(void)
 {
 	mount_at("s", "sysfs", 0, NULL);
-	return unmounting("s", mn("s/x", S_IFIFO | 0600, 0));
+	return kc_unmounting("s", mn("s/x", S_IFIFO | 0600, 0));
 }
 static long mn_eintr(void)
 {
@@ -373,12 +363,12 @@ static long rd_cwd(void)
 static long rd_mountpoint(void)
 {
 	tmpfs_at("m", 0, NULL);
-	return unmounting("m", rd("m"));
+	return kc_unmounting("m", rd("m"));
 }
 static long rd_erofs(void)
 {
 	tmpfs_at("ro", MS_RDONLY, NULL);
-	return unmounting("ro", rd("ro/missing"));
+	return kc_unmounting("ro", rd("ro/missing"));
 }
 static long rd_proc(void) { return rd("/proc/sys"); }
 static long rd_eperm_immutable(void)
@@ -386,7 +376,7 @@ static long rd_eperm_immutable(void)
 	tmpfs_at("m", 0, NULL);
 	xmkdir("m/d", 0755);
 	set_flags("m/d", IMMUTABLE_FL_);
-	return unmounting("m", rd("m/d"));
+	return kc_unmounting("m", rd("m/d"));
 }
 static long rd_eperm_append_parent(void)
 {
@@ -394,7 +384,7 @@ static long rd_eperm_append_parent(void)
 	xmkdir("m/a", 0755);
 	xmkdir("m/a/d", 0755);
 	set_flags("m/a", APPEND_FL_);
-	return unmounting("m", rd("m/a/d"));
+	return kc_unmounting("m", rd("m/a/d"));
 }
 static long rd_sticky_call(void) { return rd("s/d"); }
 static long rd_sticky(void)
@@ -438,7 +428,7 @@ static long ul_symlink(void)
 static long ul_erofs(void)
 {
 	tmpfs_at("ro", MS_RDONLY, NULL);
-	return unmounting("ro", ul("ro/missing"));
+	return kc_unmounting("ro", ul("ro/missing"));
 }
 static long ul_ebusy(void)
 {
@@ -449,7 +439,7 @@ static long ul_ebusy(void)
 	if (mount("f", "g", NULL, MS_BIND, NULL))
 		kc_die("bind mount");
 	r = ul("g");
-	return unmounting("g", r);
+	return kc_unmounting("g", r);
 }
 static long ul_proc(void) { return ul("/proc/self/status"); }
 static long ul_eperm_immutable(void)
@@ -457,14 +447,14 @@ static long ul_eperm_immutable(void)
 	tmpfs_at("m", 0, NULL);
 	file("m/f");
 	set_flags("m/f", IMMUTABLE_FL_);
-	return unmounting("m", ul("m/f"));
+	return kc_unmounting("m", ul("m/f"));
 }
 static long ul_eperm_append(void)
 {
 	tmpfs_at("m", 0, NULL);
 	file("m/f");
 	set_flags("m/f", APPEND_FL_);
-	return unmounting("m", ul("m/f"));
+	return kc_unmounting("m", ul("m/f"));
 }
 static long ul_eperm_append_parent(void)
 {
@@ -472,7 +462,7 @@ static long ul_eperm_append_parent(void)
 	xmkdir("m/a", 0755);
 	file("m/a/f");
 	set_flags("m/a", APPEND_FL_);
-	return unmounting("m", ul("m/a/f"));
+	return kc_unmounting("m", ul("m/a/f"));
 }
 static long ul_sticky_call(void) { return ul("s/f"); }
 static long ul_sticky(void)
@@ -535,7 +525,7 @@ static long ua_ebadf(void) { return ua(999, "x", AT_REMOVEDIR); }
 static long ua_mountpoint(void)
 {
 	tmpfs_at("m", 0, NULL);
-	return unmounting("m", ua(AT_FDCWD, "m", AT_REMOVEDIR));
+	return kc_unmounting("m", ua(AT_FDCWD, "m", AT_REMOVEDIR));
 }
 
 /* ---- symlink, symlinkat ----------------------------------------------------------------- */
@@ -568,17 +558,17 @@ static long sl_eloop(void)
 static long sl_erofs(void)
 {
 	tmpfs_at("ro", MS_RDONLY, NULL);
-	return unmounting("ro", sl("f", "ro/x"));
+	return kc_unmounting("ro", sl("f", "ro/x"));
 }
 static long sl_enospc(void)
 {
 	tmpfs_at("m", 0, "nr_inodes=1");
-	return unmounting("m", sl("f", "m/x"));
+	return kc_unmounting("m", sl("f", "m/x"));
 }
 static long sl_sysfs(void)
 {
 	mount_at("s", "sysfs", 0, NULL);
-	return unmounting("s", sl("f", "s/x"));
+	return kc_unmounting("s", sl("f", "s/x"));
 }
 static long sl_proc(void) { return sl("f", "/proc/x"); }
 static long sl_eacces(void)
@@ -615,7 +605,7 @@ static long ln_exdev(void)
 {
 	file("f");
 	tmpfs_at("m", 0, NULL);
-	return unmounting("m", ln("f", "m/x"));
+	return kc_unmounting("m", ln("f", "m/x"));
 }
 static long ln_exdev_proc(void)
 {
@@ -624,33 +614,33 @@ static long ln_exdev_proc(void)
 static long ln_erofs(void)
 {
 	tmpfs_at("ro", MS_RDONLY, NULL);
-	return unmounting("ro", ln("ro", "ro/x"));
+	return kc_unmounting("ro", ln("ro", "ro/x"));
 }
 static long ln_erofs_first(void)
 {
 	file("f");
 	tmpfs_at("ro", MS_RDONLY, NULL);
-	return unmounting("ro", ln("f", "ro/x"));
+	return kc_unmounting("ro", ln("f", "ro/x"));
 }
 static long ln_enospc(void)
 {
 	tmpfs_at("m", 0, "nr_inodes=2");
 	file("m/f");
-	return unmounting("m", ln("m/f", "m/g"));
+	return kc_unmounting("m", ln("m/f", "m/g"));
 }
 static long ln_eperm_immutable(void)
 {
 	tmpfs_at("m", 0, NULL);
 	file("m/f");
 	set_flags("m/f", IMMUTABLE_FL_);
-	return unmounting("m", ln("m/f", "m/g"));
+	return kc_unmounting("m", ln("m/f", "m/g"));
 }
 static long ln_eperm_append(void)
 {
 	tmpfs_at("m", 0, NULL);
 	file("m/f");
 	set_flags("m/f", APPEND_FL_);
-	return unmounting("m", ln("m/f", "m/g"));
+	return kc_unmounting("m", ln("m/f", "m/g"));
 }
 static long ln_protected_call(void) { return ln("f", "x"); }
 static long ln_protected(const char *val)
@@ -803,12 +793,12 @@ static long rn_exdev(void)
 {
 	file("f");
 	tmpfs_at("m", 0, NULL);
-	return unmounting("m", rn("f", "m/f"));
+	return kc_unmounting("m", rn("f", "m/f"));
 }
 static long rn_exdev_first(void)
 {
 	tmpfs_at("m", 0, NULL);
-	return unmounting("m", rn("missing", "m/."));
+	return kc_unmounting("m", rn("missing", "m/."));
 }
 static long rn_exdev_proc(void)
 {
@@ -818,25 +808,25 @@ static long rn_exdev_proc(void)
 static long rn_mountpoint(void)
 {
 	tmpfs_at("m", 0, NULL);
-	return unmounting("m", rn("m", "n"));
+	return kc_unmounting("m", rn("m", "n"));
 }
 static long rn_erofs(void)
 {
 	tmpfs_at("ro", MS_RDONLY, NULL);
-	return unmounting("ro", rn("ro/missing", "ro/x"));
+	return kc_unmounting("ro", rn("ro/missing", "ro/x"));
 }
 static long rn_proc(void) { return rn("/proc/self/comm", "/proc/self/x"); }
 static long rn_sysfs(void)
 {
 	mount_at("s", "sysfs", 0, NULL);
-	return unmounting("s", rn("s/kernel", "s/x"));
+	return kc_unmounting("s", rn("s/kernel", "s/x"));
 }
 static long rn_eperm_immutable(void)
 {
 	tmpfs_at("m", 0, NULL);
 	file("m/f");
 	set_flags("m/f", IMMUTABLE_FL_);
-	return unmounting("m", rn("m/f", "m/g"));
+	return kc_unmounting("m", rn("m/f", "m/g"));
 }
 static long rn_sticky_call(void) { return rn("s/f", "s/g"); }
 static long rn_sticky(void)
@@ -922,12 +912,12 @@ static long r2_whiteout_enospc(void)
 {
 	tmpfs_at("m", 0, "nr_inodes=2");
 	file("m/f");
-	return unmounting("m", r2("m/f", "m/g", RENAME_WHITEOUT));
+	return kc_unmounting("m", r2("m/f", "m/g", RENAME_WHITEOUT));
 }
 static long r2_sysfs_flag(void)
 {
 	mount_at("s", "sysfs", 0, NULL);
-	return unmounting("s", r2("s/kernel", "s/x", RENAME_NOREPLACE));
+	return kc_unmounting("s", r2("s/kernel", "s/x", RENAME_NOREPLACE));
 }
 static long r2_flags_first(void)
 {

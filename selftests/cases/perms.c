@@ -80,16 +80,6 @@ static void tmpfs_at(const char *dir, unsigned long flags)
 		kc_die("mount tmpfs");
 }
 
-/* Unmounts ./dir without touching errno (the call's result is already taken). */
-static long unmounting(const char *dir, long r)
-{
-	int e = errno;
-
-	umount2(dir, MNT_DETACH);
-	errno = e;
-	return r;
-}
-
 /* Sets the inode flags (FS_IOC_SETFLAGS) of ./f; tmpfs supports immutable and append. */
 static void set_iflags(int flags)
 {
@@ -228,7 +218,7 @@ static long c_eperm_append(void)
 static long c_erofs(void)
 {
 	tmpfs_at("ro", MS_RDONLY);
-	return unmounting("ro", syscall(SYS_chmod, "ro", 0700));
+	return kc_unmounting("ro", syscall(SYS_chmod, "ro", 0700));
 }
 static long c_eopnotsupp_anon(void) { return syscall(SYS_chmod, fd_path(xeventfd()), 0600); }
 static long c_eopnotsupp_link(void) { return syscall(SYS_chmod, fd_path(link_opath()), 0600); }
@@ -322,7 +312,7 @@ static long fc_erofs(void)
 
 	tmpfs_at("ro", MS_RDONLY);
 	fd = xopen("ro", O_RDONLY | O_DIRECTORY);
-	return unmounting("ro", syscall(SYS_fchmod, fd, 0700));
+	return kc_unmounting("ro", syscall(SYS_fchmod, fd, 0700));
 }
 static long fc_eintr(void)
 {
@@ -369,7 +359,7 @@ static long o_proc(void) { return syscall(SYS_chown, "/proc/self/status", 0, 0);
 static long o_erofs(void)
 {
 	tmpfs_at("ro", MS_RDONLY);
-	return unmounting("ro", syscall(SYS_chown, "ro", 0, 0));
+	return kc_unmounting("ro", syscall(SYS_chown, "ro", 0, 0));
 }
 static long o_eopnotsupp_anon(void) { return syscall(SYS_chown, fd_path(xeventfd()), 0, 0); }
 static long o_esrch(void)
@@ -456,7 +446,7 @@ static long fo_erofs(void)
 
 	tmpfs_at("ro", MS_RDONLY);
 	fd = xopen("ro", O_RDONLY | O_DIRECTORY);
-	return unmounting("ro", syscall(SYS_fchown, fd, 0, 0));
+	return kc_unmounting("ro", syscall(SYS_fchown, fd, 0, 0));
 }
 static long fo_eintr(void)
 {
@@ -502,12 +492,12 @@ static long a_read_immutable(void)
 static long a_erofs(void)
 {
 	tmpfs_at("ro", MS_RDONLY);
-	return unmounting("ro", syscall(SYS_access, "ro", W_OK));
+	return kc_unmounting("ro", syscall(SYS_access, "ro", W_OK));
 }
 static long a_read_rofs(void)
 {
 	tmpfs_at("ro", MS_RDONLY);
-	return unmounting("ro", syscall(SYS_access, "ro", R_OK));
+	return kc_unmounting("ro", syscall(SYS_access, "ro", R_OK));
 }
 static long a_esrch(void)
 {

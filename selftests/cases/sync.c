@@ -112,16 +112,6 @@ static void tmpfs_at(const char *dir, unsigned long flags, const char *opts)
 		kc_die("mount tmpfs");
 }
 
-/* Unmounts ./dir without touching errno (the call's result is already taken). */
-static long unmounting(const char *dir, long r)
-{
-	int e = errno;
-
-	umount2(dir, MNT_DETACH);
-	errno = e;
-	return r;
-}
-
 /* A tmpfs on ./ro holding the file ro/f, remounted read-only. */
 static void readonly_tmpfs_with_file(void)
 {
@@ -219,7 +209,7 @@ static long t_append(void)
 static long t_erofs(void)
 {
 	readonly_tmpfs_with_file();
-	return unmounting("ro", syscall(SYS_truncate, "ro/f", 0));
+	return kc_unmounting("ro", syscall(SYS_truncate, "ro/f", 0));
 }
 static long t_etxtbsy(void)
 {
@@ -262,7 +252,7 @@ static long fa_alloc(void) { return syscall(SYS_fallocate, kc_file("f", 0), 0, 0
 static long fa_enospc(void)
 {
 	tmpfs_at("m", 0, "size=4096");
-	return unmounting("m", syscall(SYS_fallocate, kc_file("m/f", 0), 0, 0L, 8192L));
+	return kc_unmounting("m", syscall(SYS_fallocate, kc_file("m/f", 0), 0, 0L, 8192L));
 }
 static long fa_efbig_rlimit(void)
 {
@@ -520,7 +510,7 @@ static long ut_append_set(void)
 static long ut_erofs(void)
 {
 	readonly_tmpfs_with_file();
-	return unmounting("ro", ut(AT_FDCWD, "ro/f", NULL, 0));
+	return kc_unmounting("ro", ut(AT_FDCWD, "ro/f", NULL, 0));
 }
 static long ut_eventfd(void)
 {

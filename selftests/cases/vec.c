@@ -142,16 +142,6 @@ static void tmpfs_at(const char *dir)
 		kc_die("mount tmpfs");
 }
 
-/* Unmounts ./dir without touching errno. */
-static long unmounting(const char *dir, long r)
-{
-	int e = errno;
-
-	umount2(dir, MNT_DETACH);
-	errno = e;
-	return r;
-}
-
 /* ---- readv, writev ------------------------------------------------------------------------ */
 
 static long rv_ok(void)
@@ -598,7 +588,7 @@ static long cfr_exdev_tmpfs(void)
 	out = open("m/h", O_RDWR | O_CREAT, 0644);
 	if (out < 0)
 		kc_die("m/h");
-	return unmounting("m", cfr(in, NULL, out, NULL, 16, 0));
+	return kc_unmounting("m", cfr(in, NULL, out, NULL, 16, 0));
 }
 static long cfr_eoverflow(void)
 {

@@ -64,16 +64,6 @@ static void tmpfs_at(const char *dir, unsigned long flags, const char *opts)
 		kc_die("mount tmpfs");
 }
 
-/* Unmounts ./dir without touching errno (the call's result is already taken). */
-static long unmounting(const char *dir, long r)
-{
-	int e = errno;
-
-	umount2(dir, MNT_DETACH);
-	errno = e;
-	return r;
-}
-
 /* ./f (1 byte) with user.a = "v"; returns "f". */
 static const char *f_with_a(void)
 {
@@ -106,33 +96,6 @@ static void drop_to_nobody(void)
 {
 	if (setresgid(65534, 65534, 65534) || setresuid(65534, 65534, 65534))
 		kc_die("setresuid");
-}
-
-/* Sets fs.file-max to 0, runs fn as uid 65534 in a child, restores it (as in fd.c). */
-static long with_file_max_0(long (*fn)(void))
-{
-	struct kc_sysctl file_max;
-	int status, e = 0;
-	long r = 0;
-	pid_t pid;
-
-	kc_sysctl_set(&file_max, "/proc/sys/fs/file-max", "0\n");
-	pid = fork();
-	if (pid == 0) {
-		if (setresgid(65534, 65534, 65534) || setresuid(65534, 65534, 65534))
-			_exit(100);
-		r = fn();
-		_exit(r < 0 ? errno : 0);
-	}
-	if (pid < 0 || waitpid(pid, &status, 0) != pid)
-		e = errno ? errno : EIO;
-	kc_sysctl_restore(&file_max);
-	if (e)
-		kc_die("fork");
-	if (!WIFEXITED(status) || WEXITSTATUS(status) == 100)
-		kc_die("child");
-	errno = WEXITSTATUS(status);
-	return errno ? -1 : 0;
 }
 
 /*
@@ -334,9 +297,9 @@ static const char *many_names(void)
 	}
 	return "big/f";
 }
-static long l_e2big(void) { return unmounting("big", xl(many_names(), buf, XATTR_LIST_MAX)); }
-static long l_big_query(void) { return unmounting("big", xl(many_names(), NULL, 0)); }
-static long l_big_erange(void) { return unmounting("big", xl(many_names(), buf, XATTR_LIST_MAX - 1)); }
+static long l_e2big(void) { return kc_unmounting("big", xl(many_names(), buf, XATTR_LIST_MAX)); }
+static long l_big_query(void) { return kc_unmounting("big", xl(many_names(), NULL, 0)); }
+static long l_big_erange(void) { return kc_unmounting("big", xl(many_names(), buf, XATTR_LIST_MAX - 1)); }
 
 BOTH(l_ok) BOTH(l_query) BOTH(l_erange) BOTH(l_efault) BOTH(l_efault_empty) BOTH(l_proc)
 BOTH(l_e2big) BOTH(l_big_query) BOTH(l_big_erange)
@@ -355,7 +318,7 @@ static long fl_sock_erange(void) { return fl(sock(), buf, 4); }
 static long fl_e2big(void)
 {
 	many_names();
-	return unmounting("big", fl(xopen("big/f", O_RDONLY), buf, XATTR_LIST_MAX));
+	return kc_unmounting("big", fl(xopen("big/f", O_RDONLY), buf, XATTR_LIST_MAX));
 }
 static long fl_trusted_nobody(void)
 {
@@ -422,7 +385,7 @@ static long r_append(void)
 static long r_erofs(void)
 {
 	tmpfs_at("ro", MS_RDONLY, NULL);
-	return unmounting("ro", xr("ro", "user.a"));
+	return kc_unmounting("ro", xr("ro", "user.a"));
 }
 static long r_sticky(void)
 {
@@ -497,7 +460,7 @@ static long fr_erofs(void)
 	tmpfs_at("ro", MS_RDONLY, NULL);
 	int fd = xopen("ro", O_RDONLY | O_DIRECTORY);
 
-	return unmounting("ro", fr(fd, "user.a"));
+	return kc_unmounting("ro", fr(fd, "user.a"));
 }
 
 /* ---- inotify_init1, inotify_add_watch, inotify_rm_watch --------------------------------- */
@@ -521,7 +484,7 @@ static long ii_rlimit(void)
 	return in_init(0);
 }
 static long ii_0(void) { return in_init(0); }
-static long ii_enfile(void) { return with_file_max_0(ii_0); }
+static long ii_enfile(void) { return kc_with_file_max_0(ii_0); }
 
 static int ino(void)
 {
