@@ -340,20 +340,47 @@ cpu=max
 [ "$accel" = kvm ] && cpu=host
 qemu_extra=()
 [ "$icount" = 1 ] && qemu_extra=(-icount shift=0,sleep=off -rtc base=2020-01-01T00:00:00,clock=vm)
+# The bound: when it expires with QEMU still running, what the vCPUs were doing (vm-hang.py,
+# through the monitor: registers, then sysrq backtraces on the console), then QEMU is stopped.
+watchdog() {
+	local i pid
+	for ((i = 0; i < timeout; i++)); do
+		sleep 1
+		pid=$(cat "$work/qemu.pid" 2>/dev/null) || continue
+		kill -0 "$pid" 2>/dev/null || return 0
+	done
+	[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+	touch "$work/timed-out"
+	python3 "$KAPI_ROOT/scripts/vm-hang.py" "$work/monitor.sock" "$kdir/System.map" >"$work/hang.txt" 2>&1
+	sleep 5
+	kill "$pid" 2>/dev/null
+	sleep 10
+	kill -9 "$pid" 2>/dev/null
+}
+watchdog &
+watchdog_pid=$!
 set +e
-timeout -k 10 "$timeout" qemu-system-x86_64 -accel "$accel" -cpu "$cpu" -m 1G -smp "$cpus" "${qemu_extra[@]}" \
+qemu-system-x86_64 -accel "$accel" -cpu "$cpu" -m 1G -smp "$cpus" "${qemu_extra[@]}" \
 	-kernel "$bzimage" -initrd "$work/initramfs.cpio" \
 	-append "console=ttyS0 panic=-1 oops=panic printk.time=1 rdinit=/init" \
-	-display none -monitor none -serial stdio -no-reboot </dev/null 2>&1 | tee "$log" | show
+	-display none -monitor "unix:$work/monitor.sock,server=on,wait=off" -pidfile "$work/qemu.pid" \
+	-serial stdio -no-reboot </dev/null 2>&1 | tee "$log" | show
 qemu_rc=${PIPESTATUS[0]}
+kill "$watchdog_pid" 2>/dev/null
+wait "$watchdog_pid" 2>/dev/null
 set -e
 
 fail() {
 	echo "----- console tail -----" >&2
-	tail -n 40 "$log" >&2
+	tail -n "${tail_lines:-40}" "$log" >&2
 	die "$*"
 }
-[ "$qemu_rc" = 124 ] && fail "the guest did not finish within ${timeout}s"
+if [ -f "$work/timed-out" ]; then
+	echo "----- the guest at the timeout -----" >&2
+	cat "$work/hang.txt" >&2
+	tail_lines=150	# the sysrq backtraces
+	fail "the guest did not finish within ${timeout}s"
+fi
 grep -q 'Linux version' "$log" || fail "the kernel did not boot"
 if grep -Eq "$problems" "$log"; then
 	grep -En "$problems" "$log" | head -5 >&2
