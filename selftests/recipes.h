@@ -8,13 +8,14 @@
  *   map:N  map:N+OFF        a fresh private anonymous read-write mapping of N pages, plus OFF
  *   hole:N                  a page-aligned address with nothing mapped in the N pages from it
  *   buf:N                   N zeroed writable bytes
- *   fd:KIND                 a descriptor (file rdonly wronly dir opath pipe_r pipe_w socket
- *                           eventfd epoll memfd file2 inotify pidfd timerfd signalfd listener
- *                           dgram closed past atfdcwd)
- *   path:KIND               a path (file missing dir long loop notdir empty symlink)
- *   pid:KIND                a process ID (self zombie gone)
+ *   fd:KIND                 a descriptor of a kind (KAPI_FD_KINDS)
+ *   path:KIND               a path of a kind (KAPI_PATH_KINDS)
+ *   pid:KIND                a process ID of a kind (KAPI_PID_KINDS)
  *   str:TEXT  argv  envp    a string, {"kapi", NULL}, {NULL}
  *   rand  rand32            a random word (fuzz pools only)
+ *
+ * The kinds are the parser's (kapi_spec::parse::recipe, which says what each is), generated into
+ * kapi_recipe_kinds.h by `kapi recipe-kinds`; recipes.c builds each.
  *
  * Used by kapi_conform (one call per child) and kapi_fuzz (batches of calls per child).
  */
@@ -24,21 +25,23 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "kapi_recipe_kinds.h"
+
 #define NARGS 6
 
 enum recipe_kind {
 	R_INT, R_MAP, R_HOLE, R_BUF, R_FD, R_PATH, R_PID, R_STR, R_ARGV, R_ENVP, R_RAND, R_RAND32,
 };
 
-enum fd_kind {
-	FD_FILE, FD_RDONLY, FD_WRONLY, FD_DIR, FD_OPATH, FD_PIPE_R, FD_PIPE_W, FD_SOCKET,
-	FD_EVENTFD, FD_EPOLL, FD_MEMFD, FD_FILE2, FD_INOTIFY, FD_PIDFD, FD_TIMERFD, FD_SIGNALFD,
-	FD_LISTENER, FD_DGRAM, FD_CLOSED, FD_PAST, FD_ATFDCWD,
-};
-
-enum path_kind { P_FILE, P_MISSING, P_DIR, P_LONG, P_LOOP, P_NOTDIR, P_EMPTY, P_SYMLINK };
-
-enum pid_kind { PID_SELF, PID_ZOMBIE, PID_GONE };
+#define KIND_ENUM(prefix, up, name) prefix##up,
+#define FD_ENUM(up, name) KIND_ENUM(FD_, up, name)
+#define PATH_ENUM(up, name) KIND_ENUM(P_, up, name)
+#define PID_ENUM(up, name) KIND_ENUM(PID_, up, name)
+enum fd_kind { KAPI_FD_KINDS(FD_ENUM) };
+enum path_kind { KAPI_PATH_KINDS(PATH_ENUM) };
+enum pid_kind { KAPI_PID_KINDS(PID_ENUM) };
+#define KIND_ONE(up, name) + 1
+#define NR_PATH_KINDS (0 KAPI_PATH_KINDS(KIND_ONE))
 
 /* The fixtures of the working directory a recipe needs (recipe_needs()). */
 #define NEED_F    0x1	/* ./f: a regular file of 4096 bytes */

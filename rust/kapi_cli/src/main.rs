@@ -54,6 +54,9 @@ enum Command {
     /// Print the report line's markers, keys and kinds as shell variable assignments (for
     /// scripts that cannot run `kapi trace`, such as the guest tests).
     ReportFormat(cmd::report_format::ReportFormatArgs),
+    /// Print the kinds of the fd:, path: and pid: argument recipes as C X-macros (for the guest
+    /// runners that build the arguments).
+    RecipeKinds,
 }
 
 /// Where the kernel facts come from.
@@ -133,6 +136,10 @@ fn main() -> ExitCode {
         Command::Coverage(a) => cmd::coverage::run(&a),
         Command::Trace(a) => cmd::trace::run(&a),
         Command::ReportFormat(a) => cmd::report_format::run(&a),
+        Command::RecipeKinds => {
+            cmd::recipe_kinds::run();
+            Ok(true)
+        }
     };
     match r {
         Ok(true) => ExitCode::SUCCESS,

@@ -13,6 +13,7 @@ pub mod draft;
 pub mod gen;
 pub mod import;
 pub mod lint;
+pub mod recipe_kinds;
 pub mod report_format;
 pub mod show;
 pub mod trace;
