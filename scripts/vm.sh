@@ -326,7 +326,7 @@ show() {
 			index($0, "KAPI_VM_OUT_BEGIN_" nonce) { skip = 1 }
 			skip { if (index($0, "KAPI_VM_OUT_END_" nonce)) skip = 0; next }
 			$0 ~ ENVIRON["KERNEL_LINE"] {
-				if (index($0, marker) || $0 ~ problems) print
+				if (index($0, marker) || $0 ~ problems) { print; fflush() }
 				next
 			}
 			/^KAPI_VM_EXIT_/ { next }

@@ -28,13 +28,7 @@ SYSCALLS=$(ls $DBG/specs 2>/dev/null | tr '\n' ' ')
 KINDS=$KAPI_KINDS
 
 # total COLUMN...: the sum of those columns over all spec'd syscalls.
-total() {
-	t=0
-	for s in $SYSCALLS; do
-		for c in "$@"; do t=$((t + $(count $s $c))); done
-	done
-	echo $t
-}
+total() { sum $DBG/stats "$@"; }
 # key LINE: "syscall kind param comm" of a report.
 key() { echo "$(field syscall "$1") $(field kind "$1") $(field param "$1") $(field comm "$1")"; }
 # entries: the allow-list without comments and blank lines.

@@ -5,10 +5,29 @@
 # The mlock family: the syscalls mlock_calls makes (other specs also see the tests' own shell).
 MLOCK_FAMILY="mlock mlock2 munlock mlockall munlockall"
 
-# count SYSCALL COLUMN: a counter from the stats table (0 for a syscall without a spec).
-count() {
-	awk -v s="$1" -v c="$2" 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
-		$1 == s { v = $col[c] } END { print v + 0 }' $DBG/stats
+# The stats table is read by awk, once per question: each read formats every spec's row, so a
+# loop over the specs asks one of these about a saved copy, or asks for all rows at once.
+# col FILE SYSCALL COLUMN: a counter of a stats table (0 for a syscall without a spec).
+col() {
+	awk -v s="$2" -v c="$3" 'NR == 1 { for (i = 1; i <= NF; i++) k[$i] = i }
+		$1 == s { v = $k[c] } END { print v + 0 }' "$1"
+}
+# count SYSCALL COLUMN: the same of the live table.
+count() { col $DBG/stats "$1" "$2"; }
+# sum FILE COLUMN...: those columns summed over every row of a stats table.
+sum() {
+	f=$1
+	shift
+	awk -v cols="$*" 'NR == 1 { for (i = 1; i <= NF; i++) k[$i] = i; n = split(cols, c, " "); next }
+		{ for (j = 1; j <= n; j++) if (c[j] in k) t += $k[c[j]] } END { print t + 0 }' "$f"
+}
+# nonzero FILE COLUMN...: "syscall:column=N" for each non-zero counter of those columns.
+nonzero() {
+	f=$1
+	shift
+	awk -v cols="$*" 'NR == 1 { for (i = 1; i <= NF; i++) k[$i] = i; n = split(cols, c, " "); next }
+		{ for (j = 1; j <= n; j++) if ((c[j] in k) && $k[c[j]] != 0) { printf "%s%s:%s=%s", sep, $1, c[j], $k[c[j]]; sep = " " } }
+		END { print "" }' "$f"
 }
 # have SYSCALL: its spec is built in.
 have() { test -f $DBG/specs/$1; }

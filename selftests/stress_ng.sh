@@ -9,6 +9,7 @@
 # reports are stress-ng's deliberate bad calls (it tests the kernel's error paths): listed with
 # their counts, not failures. KAPI_STRESS_NG_TIMEOUT sets the seconds per stressor (default 3).
 . "$(dirname "$0")/tap.sh"
+. "$(dirname "$0")/report.sh"
 
 T=${KAPI_STRESS_NG_TIMEOUT:-3}
 # The stressors: name, the syscalls it must make (each checked; a/b: at least one of them, where
@@ -88,19 +89,6 @@ t0=$(date +%s)
 
 # passed RC OUTPUT: stress-ng's verdict: exit status 0 and a successful run.
 passed() { [ "$1" = 0 ] && grep -q '] successful run completed' "$2"; }
-# col FILE SYSCALL COLUMN: a counter of a saved stats table (0 for a syscall without a spec).
-col() {
-	awk -v s="$2" -v c="$3" 'NR == 1 { for (i = 1; i <= NF; i++) k[$i] = i }
-		$1 == s { v = $k[c] } END { print v + 0 }' "$1"
-}
-# nonzero FILE COLUMN...: "syscall:column=N" for each non-zero counter of those columns.
-nonzero() {
-	f=$1
-	shift
-	awk -v cols="$*" 'NR == 1 { for (i = 1; i <= NF; i++) k[$i] = i; n = split(cols, c, " "); next }
-		{ for (j = 1; j <= n; j++) if ((c[j] in k) && $k[c[j]] != 0) printf "%s%s:%s=%s", sep, $1, c[j], $k[c[j]]; sep = " " }
-		END { print "" }' "$f" | sed 's/^ *//'
-}
 
 echo "$STRESSORS" | while IFS='|' read -r name calls user opts; do
 	name=$(echo "$name" | tr -d " ")
@@ -136,7 +124,7 @@ echo "$STRESSORS" | while IFS='|' read -r name calls user opts; do
 	check "stress-ng --$name: the validator checked its calls:$got" test -z "$missing"
 	bad=$(nonzero "$W/$name.stats" "$KAPI_DISAGREEMENT_KINDS $UNJUDGED")
 	arg=$(nonzero "$W/$name.stats" arg | sed 's/:arg=/=/g')
-	total=$(awk 'NR > 1 { n += $3 } END { print n + 0 }' "$W/$name.stats")
+	total=$(sum "$W/$name.stats" calls)
 	check "stress-ng --$name: $total calls checked, no disagreement report${bad:+ (but: $bad)}; arg reports: ${arg:-none}" \
 		test -z "$bad"
 	if [ -n "$bad" ]; then
