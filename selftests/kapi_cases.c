@@ -29,10 +29,16 @@
 #define WATCHDOG_S 60
 
 extern const struct kgroup kc_group_fd, kc_group_file, kc_group_mm, kc_group_proc, kc_group_stat,
-	kc_group_perms, kc_group_sync, kc_group_vec, kc_group_fdops, kc_group_xattr, kc_group_names;
+	kc_group_perms, kc_group_sync, kc_group_vec, kc_group_fdops, kc_group_xattr,
+	kc_group_names, kc_group_exits, kc_group_creds, kc_group_sched,
+	kc_group_time, kc_group_signal, kc_group_waitmem, kc_group_lifecycle,
+	kc_group_sock;
 static const struct kgroup *const groups[] = {
 	&kc_group_fd, &kc_group_file, &kc_group_mm, &kc_group_proc, &kc_group_stat, &kc_group_perms,
-	&kc_group_sync, &kc_group_vec, &kc_group_fdops, &kc_group_xattr, &kc_group_names,
+	&kc_group_sync, &kc_group_vec, &kc_group_fdops, &kc_group_xattr,
+	&kc_group_names, &kc_group_exits, &kc_group_creds, &kc_group_sched,
+	&kc_group_time, &kc_group_signal, &kc_group_waitmem, &kc_group_lifecycle,
+	&kc_group_sock,
 };
 
 /* What the child tells the parent, in a shared page. */

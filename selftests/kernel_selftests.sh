@@ -258,6 +258,33 @@ run xattr_socket_types_test ./xattr_socket_types_test
 # Reads every file of /proc (and /proc/self, /proc/thread-self) and walks the directories.
 WANT="openat read getdents64"
 run proc-read ./proc-read
+# Processes, signals, time and waiting, memory barriers, AF_UNIX sockets.
+WANT="pidfd_open"
+run pidfd_open_test ./pidfd_open_test
+WANT="pidfd_getfd"
+run pidfd_getfd_test ./pidfd_getfd_test
+WANT="pidfd_send_signal"
+run pidfd_test ./pidfd_test
+WANT="futex"
+run futex_wait_timeout ./futex_wait_timeout
+run futex_wait_wouldblock ./futex_wait_wouldblock
+run futex_requeue ./futex_requeue
+run futex_wait ./futex_wait
+WANT="futex_waitv"
+run futex_waitv ./futex_waitv
+WANT="membarrier"
+run membarrier_test_single_thread ./membarrier_test_single_thread
+WANT="connect"
+run unix_connect ./unix_connect
+WANT="sendmsg recvmsg"
+run scm_rights ./scm_rights
+WANT="setsockopt"
+run so_peek_off ./so_peek_off
+WANT="prctl"
+run set-process-name ./set-process-name
+WANT="clone3"
+run clone3 ./clone3
+run clone3_clear_sighand ./clone3_clear_sighand
 
 echo 0 > $DBG/enabled
 done_testing

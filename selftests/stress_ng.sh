@@ -23,7 +23,7 @@ mremap    |mremap                                    |root  |--mremap-bytes 4M
 msync     |msync                                     |root  |
 mincore   |mincore                                   |root  |
 madvise   |madvise                                   |root  |
-epoll     |epoll_create/epoll_create1 epoll_ctl epoll_wait/epoll_pwait/epoll_pwait2 socket |root  |--epoll-domain unix
+epoll     |epoll_create/epoll_create1 epoll_ctl epoll_wait/epoll_pwait/epoll_pwait2 socket bind listen accept/accept4 connect |root |--epoll-domain unix
 eventfd   |eventfd2 read write                       |root  |
 pipe      |pipe2 read write                          |root  |
 dup       |dup/dup3                                  |root  |
@@ -32,7 +32,7 @@ seek      |lseek                                     |root  |
 memfd     |memfd_create                              |root  |
 xattr     |setxattr lsetxattr fsetxattr getxattr/lgetxattr/fgetxattr listxattr/llistxattr/flistxattr removexattr/lremovexattr/fremovexattr |root |
 exec      |execve/execveat                           |nobody|
-sockfd    |socket                                    |root  |
+sockfd    |socket sendmsg recvmsg                    |root  |
 sockpair  |read write                                |root  |
 aio       |pread64 pwrite64                          |root  |
 aiol      |io_setup io_submit io_destroy             |root  |
@@ -63,6 +63,35 @@ vm-splice |vmsplice                                  |root  |
 sendfile  |sendfile                                  |root  |
 copy-file |copy_file_range                           |root  |--copy-file-bytes 128M
 inotify   |inotify_init1 inotify_add_watch inotify_rm_watch |root |
+fork      |clone/clone3/fork wait4/waitid            |root  |
+vfork     |vfork/clone/clone3 wait4/waitid           |root  |
+clone     |clone/clone3 wait4/waitid                 |root  |
+wait      |wait4/waitid kill                         |root  |
+prctl     |prctl                                     |root  |
+rlimit    |setrlimit/prlimit64                       |root  |
+get       |getrlimit/prlimit64 getrusage getpriority getpgid/getsid |root |
+set       |setpgid/setsid/setgroups/setrlimit/setpriority/setreuid/setregid/setresuid/setresgid |root |
+nice      |setpriority getpriority                   |root  |
+affinity  |sched_setaffinity sched_getaffinity       |root  |
+schedpolicy|sched_setscheduler/sched_setattr sched_getscheduler/sched_getattr |root |
+kill      |kill                                      |root  |
+signal    |rt_sigaction                              |root  |
+sigpending|rt_sigpending rt_sigprocmask             |root  |
+sigsuspend|rt_sigsuspend                             |root  |
+sigq      |rt_sigqueueinfo rt_sigtimedwait           |root  |
+sigfd     |signalfd4                                 |root  |
+pidfd     |pidfd_open pidfd_send_signal              |root  |
+clock     |clock_gettime/clock_getres clock_nanosleep/timer_create |root |
+timer     |timer_create timer_settime timer_delete   |root  |
+timerfd   |timerfd_create timerfd_settime            |root  |
+itimer    |setitimer getitimer                       |root  |
+nanosleep |nanosleep/clock_nanosleep                 |root  |
+poll      |poll/ppoll/select/pselect6                |root  |
+futex     |futex                                     |root  |
+brk       |brk                                       |root  |
+membarrier|membarrier                                |root  |
+vm-rw     |process_vm_readv process_vm_writev        |root  |
+sockpair  |socketpair                                |root  |
 "
 UNJUDGED="dropped untracked"
 
