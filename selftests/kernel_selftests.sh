@@ -27,8 +27,10 @@ KNOWN=
 SYSCALLS=$(ls $DBG/specs 2>/dev/null | tr '\n' ' ')
 KINDS=$KAPI_KINDS
 
+# STATS: the stats table as the last test left it (read once, so every figure of a test agrees).
+STATS=/tmp/kernel_selftests.stats
 # total COLUMN...: the sum of those columns over all spec'd syscalls.
-total() { sum $DBG/stats "$@"; }
+total() { sum $STATS "$@"; }
 # key LINE: "syscall kind param comm" of a report.
 key() { echo "$(field syscall "$1") $(field kind "$1") $(field param "$1") $(field comm "$1")"; }
 # entries: the allow-list without comments and blank lines.
@@ -106,6 +108,7 @@ run() {
 			nok "$name: kselftest failed (exit $rc)${unknown:+; failed: $(echo $unknown)}"
 		fi ;;
 	esac
+	cat $DBG/stats >$STATS
 	ev=$(events)
 	dm=$(violations)
 	nev=0
@@ -113,8 +116,8 @@ run() {
 	counted=$(total $KINDS)
 	dropped=$(total dropped)
 	calls=0
-	for s in $WANT; do calls=$((calls + $(count $s calls))); done
-	diag "$name: $(($(date +%s) - t0)) s, exit $rc; the validator checked $(total calls) calls, $calls of them $WANT ($(for s in $WANT; do printf '%s=%s ' $s $(count $s calls); done)), and reported $nev"
+	for s in $WANT; do calls=$((calls + $(col $STATS $s calls))); done
+	diag "$name: $(($(date +%s) - t0)) s, exit $rc; the validator checked $(total calls) calls, $calls of them $WANT ($(for s in $WANT; do printf '%s=%s ' $s $(col $STATS $s calls); done)), and reported $nev"
 	unexplained=0
 	if [ -n "$ev$dm" ]; then
 		{ echo "$ev" | sed 's/^/trace /'; echo "$dm" | sed 's/^/dmesg /'; } | grep -v '^[a-z]* $' >/tmp/kernel_selftests.reports
